@@ -1,0 +1,221 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using OktaSimulator.Model;
+
+namespace OktaSimulator.Fixtures;
+
+/// <summary>
+/// A hand-written org in JSON: users, groups with their members, and apps with their assignments.
+/// See <c>docs/simulator.md</c> for the format; <c>Fixtures/demo-org.json</c> is an example.
+/// </summary>
+public sealed class OrgFixture
+{
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
+
+    public FixtureOrg? Org { get; set; }
+    public List<FixtureUser> Users { get; set; } = [];
+    public List<FixtureGroup> Groups { get; set; } = [];
+    public List<FixtureApp> Apps { get; set; } = [];
+
+    public static OrgFixture Parse(string json) =>
+        JsonSerializer.Deserialize<OrgFixture>(json, SerializerOptions)
+        ?? throw new InvalidDataException("The fixture is empty.");
+
+    public static OrgFixture Load(string path) => Parse(File.ReadAllText(path));
+
+    /// <summary>The demo org bundled with the simulator.</summary>
+    public static OrgFixture Demo()
+    {
+        using var stream = typeof(OrgFixture).Assembly.GetManifestResourceStream("OktaSimulator.Fixtures.demo-org.json")
+            ?? throw new InvalidOperationException("The bundled demo fixture is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
+
+    /// <summary>Builds the org state; member and assignment references must name users and groups in the fixture.</summary>
+    public OrgState ToState(TimeProvider? timeProvider = null)
+    {
+        var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var state = new OrgState(
+            Org is null ? null : new SimOrg { CompanyName = Org.CompanyName ?? "Simulated Org", Subdomain = Org.Subdomain ?? "simulated" },
+            timeProvider);
+        foreach (var u in Users)
+        {
+            state.AddUser(new SimUser
+            {
+                Id = u.Id,
+                Login = u.Login,
+                Email = u.Email ?? u.Login,
+                SecondEmail = u.SecondEmail,
+                FirstName = u.FirstName ?? u.Login.Split('@')[0],
+                LastName = u.LastName ?? "User",
+                Status = u.Status ?? UserStatus.Active,
+                Created = created,
+                LastUpdated = created,
+            });
+        }
+
+        foreach (var g in Groups)
+        {
+            var group = new SimGroup
+            {
+                Id = g.Id,
+                Name = g.Name,
+                Description = g.Description,
+                Type = g.Type ?? GroupType.OktaGroup,
+                Created = created,
+                LastUpdated = created,
+                LastMembershipUpdated = created,
+            };
+            foreach (var member in g.Members)
+            {
+                var user = state.FindUser(member) ?? throw new InvalidDataException($"Group '{g.Id}' lists unknown member '{member}'.");
+                group.Members.Add(user.Id);
+            }
+
+            state.AddGroup(group);
+        }
+
+        foreach (var a in Apps)
+        {
+            state.AddApp(ToApp(a, state, created));
+        }
+
+        return state;
+    }
+
+    private static SimApp ToApp(FixtureApp a, OrgState state, DateTimeOffset created)
+    {
+        var app = new SimApp
+        {
+            Id = a.Id,
+            Name = a.Name ?? SimApp.AwsAppName,
+            Label = a.Label ?? "Amazon Web Services",
+            SignOnMode = a.SignOnMode ?? "SAML_2_0",
+            Created = created,
+            LastUpdated = created,
+            SettingsApp = (JsonObject?)a.SettingsApp?.DeepClone(),
+            SamlRolesUnion = a.SamlRolesUnion,
+            RoleList = new AwsRoleList
+            {
+                SamlIamRoles = a.RoleList?.SamlIamRoles ?? [],
+                IamRoles = a.RoleList?.IamRoles ?? [],
+                Status = a.RoleList?.Status ?? 200,
+            },
+        };
+        foreach (var ua in a.UserAssignments)
+        {
+            var user = state.FindUser(ua.UserId) ?? throw new InvalidDataException($"App '{a.Id}' assigns unknown user '{ua.UserId}'.");
+            var profile = (JsonObject?)ua.Profile?.DeepClone() ?? [];
+            if (ua.SamlRoles is not null)
+            {
+                profile[SamlRoles.PropertyName] = SamlRoles.Profile(ua.SamlRoles)[SamlRoles.PropertyName]!.DeepClone();
+            }
+
+            app.DirectAssignments[user.Id] = new SimAppUserAssignment { UserId = user.Id, Profile = profile, Created = created, LastUpdated = created };
+        }
+
+        var nextPriority = 0;
+        foreach (var ga in a.GroupAssignments)
+        {
+            if (!state.Groups.ContainsKey(ga.GroupId))
+            {
+                throw new InvalidDataException($"App '{a.Id}' assigns unknown group '{ga.GroupId}'.");
+            }
+
+            var profile = (JsonObject?)ga.Profile?.DeepClone() ?? [];
+            if (ga.SamlRoles is not null)
+            {
+                profile[SamlRoles.PropertyName] = SamlRoles.Profile(ga.SamlRoles)[SamlRoles.PropertyName]!.DeepClone();
+            }
+
+            app.GroupAssignments[ga.GroupId] = new SimAppGroupAssignment
+            {
+                GroupId = ga.GroupId,
+                Priority = ga.Priority ?? nextPriority,
+                Profile = profile,
+                LastUpdated = created,
+            };
+            nextPriority = Math.Max(nextPriority, (ga.Priority ?? nextPriority) + 1);
+        }
+
+        return app;
+    }
+}
+
+public sealed class FixtureOrg
+{
+    public string? CompanyName { get; set; }
+    public string? Subdomain { get; set; }
+}
+
+public sealed class FixtureUser
+{
+    public required string Id { get; set; }
+    public required string Login { get; set; }
+    public string? Email { get; set; }
+    public string? SecondEmail { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Status { get; set; }
+}
+
+public sealed class FixtureGroup
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public string? Type { get; set; }
+
+    /// <summary>User ids (or logins).</summary>
+    public List<string> Members { get; set; } = [];
+}
+
+public sealed class FixtureApp
+{
+    public required string Id { get; set; }
+    public string? Name { get; set; }
+    public string? Label { get; set; }
+    public string? SignOnMode { get; set; }
+
+    /// <summary>Served verbatim as <c>settings.app</c>.</summary>
+    public JsonObject? SettingsApp { get; set; }
+
+    public bool SamlRolesUnion { get; set; }
+    public FixtureRoleList? RoleList { get; set; }
+    public List<FixtureUserAssignment> UserAssignments { get; set; } = [];
+    public List<FixtureGroupAssignment> GroupAssignments { get; set; } = [];
+}
+
+public sealed class FixtureRoleList
+{
+    public List<string>? SamlIamRoles { get; set; }
+    public List<string>? IamRoles { get; set; }
+    public int? Status { get; set; }
+}
+
+public sealed class FixtureUserAssignment
+{
+    public required string UserId { get; set; }
+    public List<string>? SamlRoles { get; set; }
+    public JsonObject? Profile { get; set; }
+}
+
+public sealed class FixtureGroupAssignment
+{
+    public required string GroupId { get; set; }
+    public int? Priority { get; set; }
+    public List<string>? SamlRoles { get; set; }
+    public JsonObject? Profile { get; set; }
+}

@@ -1,0 +1,86 @@
+namespace OktaSimulator.Http;
+
+/// <summary>Decides, request by request, which fault of the installed <see cref="FaultPlan"/> applies.</summary>
+public sealed class FaultInjector
+{
+    private readonly Lock _gate = new();
+    private FaultPlan _plan = FaultPlan.None;
+    private long _counted;
+    private int _injected;
+
+    public FaultPlan Plan
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _plan;
+            }
+        }
+    }
+
+    /// <summary>Installs a plan and restarts its counters.</summary>
+    public void Install(FaultPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        lock (_gate)
+        {
+            _plan = plan;
+            _counted = 0;
+            _injected = 0;
+        }
+    }
+
+    public int Injected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _injected;
+            }
+        }
+    }
+
+    public TimeSpan LatencyFor(FaultPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var jitter = plan.LatencyJitter > TimeSpan.Zero
+            ? TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * plan.LatencyJitter.Ticks))
+            : TimeSpan.Zero;
+        return plan.Latency + jitter;
+    }
+
+    public FaultKind Next(string path)
+    {
+        lock (_gate)
+        {
+            var plan = _plan;
+            if (plan.PathPrefix is not null && !path.StartsWith(plan.PathPrefix, StringComparison.Ordinal))
+            {
+                return FaultKind.None;
+            }
+
+            var n = ++_counted;
+            if (plan.MaxFaults is { } max && _injected >= max)
+            {
+                return FaultKind.None;
+            }
+
+            var fault = Every(plan.ConnectionResetEvery, n) ? FaultKind.ConnectionReset
+                : Every(plan.ServerErrorEvery, n) ? FaultKind.ServerError
+                : Every(plan.TooManyRequestsEvery, n) ? FaultKind.TooManyRequests
+                : Every(plan.SlowResponseEvery, n) ? FaultKind.SlowResponse
+                : Every(plan.MalformedJsonEvery, n) ? FaultKind.MalformedJson
+                : FaultKind.None;
+            if (fault != FaultKind.None)
+            {
+                _injected++;
+            }
+
+            return fault;
+        }
+    }
+
+    private static bool Every(int every, long n) => every > 0 && n % every == 0;
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace OktaSimulator.Http;
+
+/// <summary>Okta's page size rules for one list endpoint: the default and the cap on <c>limit</c>.</summary>
+public sealed record PageLimits(int Default, int Maximum, int Minimum = 1)
+{
+    public static readonly PageLimits Users = new(200, 200);
+    public static readonly PageLimits UserGroups = new(200, 200);
+    public static readonly PageLimits Groups = new(10_000, 10_000);
+    public static readonly PageLimits GroupsQuery = new(300, 10_000);
+    public static readonly PageLimits GroupMembers = new(1_000, 1_000);
+    public static readonly PageLimits AppUsers = new(50, 500);
+    public static readonly PageLimits AppGroups = new(20, 200, 20);
+}
+
+/// <summary>The <c>limit</c> and <c>after</c> of one list request, with <c>limit</c> clamped to the endpoint's range.</summary>
+internal sealed record PageRequest(int Limit, string? After)
+{
+    public static PageRequest From(HttpRequest request, PageLimits limits)
+    {
+        var after = request.Query["after"].ToString();
+        var rawLimit = request.Query["limit"].ToString();
+        var limit = limits.Default;
+        if (rawLimit.Length > 0)
+        {
+            if (!int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
+            {
+                throw new OktaErrorException(OktaError.ValidationFailed($"limit: '{rawLimit}' is not a number."));
+            }
+
+            limit = Math.Clamp(limit, limits.Minimum, limits.Maximum);
+        }
+
+        return new PageRequest(limit, after.Length == 0 ? null : after);
+    }
+}

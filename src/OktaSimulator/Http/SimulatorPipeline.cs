@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OktaSimulator.Json;
+
+namespace OktaSimulator.Http;
+
+/// <summary>
+/// What happens to every API request before and after its endpoint: latency, the concurrency limit,
+/// SSWS authentication, rate limiting, fault injection, Okta error bodies and the request log.
+/// </summary>
+internal sealed class SimulatorPipeline
+{
+    public const string ControlPrefix = "/_simulator";
+
+    private readonly string _expectedAuthorization;
+    private readonly RateLimiter _rateLimiter;
+    private readonly FaultInjector _faults;
+    private readonly RequestLog _log;
+    private readonly TimeProvider _time;
+    private int _inFlight;
+
+    public SimulatorPipeline(SimulatorOptions options, RateLimiter rateLimiter, FaultInjector faults, RequestLog log)
+    {
+        _expectedAuthorization = "SSWS " + options.ApiToken;
+        _rateLimiter = rateLimiter;
+        _faults = faults;
+        _log = log;
+        _time = options.TimeProvider;
+    }
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith(ControlPrefix, StringComparison.Ordinal))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var sequence = _log.NextSequence();
+        var bucket = RateLimitBucket.For(path);
+        var requestId = $"sim{sequence:D8}{Guid.NewGuid():N}"[..20];
+        context.Response.Headers["X-Okta-Request-Id"] = requestId;
+        var fault = FaultKind.None;
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            var plan = _faults.Plan;
+            var latency = _faults.LatencyFor(plan);
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (inFlight > _rateLimiter.Settings.ConcurrencyLimit)
+            {
+                SetRateHeaders(context, _rateLimiter.Peek(bucket) with { Remaining = 0 });
+                await WriteErrorAsync(context, OktaError.ConcurrencyLimited(), requestId).ConfigureAwait(false);
+                return;
+            }
+
+            var authorization = context.Request.Headers.Authorization.ToString();
+            if (!string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal))
+            {
+                SetRateHeaders(context, _rateLimiter.Peek(bucket));
+                await WriteErrorAsync(context, OktaError.InvalidToken(), requestId).ConfigureAwait(false);
+                return;
+            }
+
+            var decision = _rateLimiter.Acquire(bucket, authorization);
+            SetRateHeaders(context, decision);
+            if (!decision.Allowed)
+            {
+                await WriteErrorAsync(context, OktaError.RateLimited(), requestId).ConfigureAwait(false);
+                return;
+            }
+
+            fault = _faults.Next(path);
+            switch (fault)
+            {
+                case FaultKind.ConnectionReset:
+                    context.Abort();
+                    return;
+                case FaultKind.ServerError:
+                    await WriteErrorAsync(context, OktaError.InternalError(), requestId).ConfigureAwait(false);
+                    return;
+                case FaultKind.TooManyRequests:
+                    var reset = _time.GetUtcNow().Add(plan.TooManyRequestsResetAfter);
+                    SetRateHeaders(context, decision with { Remaining = 0, ResetEpochSeconds = (long)Math.Ceiling(reset.ToUnixTimeMilliseconds() / 1000.0) });
+                    await WriteErrorAsync(context, OktaError.RateLimited(), requestId).ConfigureAwait(false);
+                    return;
+                case FaultKind.SlowResponse:
+                    await Task.Delay(plan.SlowResponseDelay, context.RequestAborted).ConfigureAwait(false);
+                    break;
+                case FaultKind.MalformedJson:
+                    context.Items[JsonResponse.MalformedFaultKey] = true;
+                    break;
+            }
+
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (OktaErrorException ex) when (!context.Response.HasStarted)
+            {
+                await WriteErrorAsync(context, ex.Error, requestId).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up (its timeout, or a cancelled sync): nothing left to answer.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            _log.Add(new RequestLogEntry(
+                sequence,
+                _time.GetUtcNow(),
+                context.Request.Method,
+                path,
+                context.Request.QueryString.Value ?? string.Empty,
+                (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
+                bucket,
+                fault == FaultKind.ConnectionReset ? 0 : context.Response.StatusCode,
+                fault,
+                NullIfEmpty(context.Request.Headers["X-Okta-Retry-For"].ToString()),
+                NullIfEmpty(context.Request.Headers["X-Okta-Retry-Count"].ToString()),
+                NullIfEmpty(context.Request.Headers.UserAgent.ToString())));
+        }
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, OktaError error, string errorId) =>
+        new JsonResponse(w => OktaJsonWriter.WriteError(w, error, errorId), error.Status).ExecuteAsync(context);
+
+    private void SetRateHeaders(HttpContext context, RateLimitDecision decision)
+    {
+        var headers = context.Response.Headers;
+        headers["X-Rate-Limit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Reset"] = decision.ResetEpochSeconds.ToString(CultureInfo.InvariantCulture);
+        headers.Date = _time.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Text.Json;
+using OktaSimulator;
+using OktaSimulator.Fixtures;
+using OktaSimulator.Http;
+using OktaSimulator.Model;
+
+// The simulator as its own process, for the demo, the benchmark harness and manual exploration.
+// The token it accepts comes from OKTA_SIMULATOR_API_TOKEN or --api-token-file, never from the command line.
+var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 0 };
+var tokenFile = new Option<FileInfo?>("--api-token-file") { Description = "File holding the API token to accept (else OKTA_SIMULATOR_API_TOKEN)." };
+var fixture = new Option<FileInfo?>("--fixture") { Description = "Serve this JSON fixture instead of a generated org." };
+var demo = new Option<bool>("--demo") { Description = "Serve the bundled demo org." };
+var size = new Option<string>("--size") { Description = "Generated org preset: S, M or L.", DefaultValueFactory = _ => "S" };
+var seed = new Option<int?>("--seed") { Description = "Generator seed." };
+var users = new Option<int?>("--users") { Description = "Override: users in the org." };
+var appUsers = new Option<int?>("--app-users") { Description = "Override: users assigned to the AWS app." };
+var directAppUsers = new Option<int?>("--direct-app-users") { Description = "Override: of those, directly assigned." };
+var groups = new Option<int?>("--groups") { Description = "Override: groups in the org." };
+var assignedGroups = new Option<int?>("--assigned-groups") { Description = "Override: groups assigned to the AWS app." };
+var largeGroupSize = new Option<int?>("--large-group-size") { Description = "Override: members of each large assigned group." };
+var groupMapping = new Option<bool>("--group-mapping") { Description = "Generate a group-mapping AWS app." };
+var joinAllRoles = new Option<bool>("--join-all-roles") { Description = "Generate with joinAllRoles on." };
+var union = new Option<bool>("--saml-roles-union") { Description = "Generate with the samlRoles union ENABLE." };
+var unlimited = new Option<bool>("--no-rate-limits") { Description = "Serve limits so high they never bite." };
+var tokenShare = new Option<double?>("--token-share") { Description = "Share of each bucket one token may use (default 0.5)." };
+var latency = new Option<int>("--latency-ms") { Description = "Latency added to every API request.", DefaultValueFactory = _ => 0 };
+var latencyJitter = new Option<int>("--latency-jitter-ms") { Description = "Random extra latency, 0..N ms.", DefaultValueFactory = _ => 0 };
+var serverErrorEvery = new Option<int>("--fault-5xx-every") { DefaultValueFactory = _ => 0 };
+var tooManyEvery = new Option<int>("--fault-429-every") { DefaultValueFactory = _ => 0 };
+var resetEvery = new Option<int>("--fault-reset-every") { DefaultValueFactory = _ => 0 };
+var malformedEvery = new Option<int>("--fault-malformed-every") { DefaultValueFactory = _ => 0 };
+var slowEvery = new Option<int>("--fault-slow-every") { DefaultValueFactory = _ => 0 };
+var slowMs = new Option<int>("--fault-slow-ms") { DefaultValueFactory = _ => 30_000 };
+
+var root = new RootCommand("A simulated Okta org with an Amazon Web Services app, served on 127.0.0.1.")
+{
+    port, tokenFile, fixture, demo, size, seed, users, appUsers, directAppUsers, groups, assignedGroups, largeGroupSize,
+    groupMapping, joinAllRoles, union, unlimited, tokenShare, latency, latencyJitter,
+    serverErrorEvery, tooManyEvery, resetEvery, malformedEvery, slowEvery, slowMs,
+};
+
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var token = parse.GetValue(tokenFile) is { } file
+        ? (await File.ReadAllTextAsync(file.FullName, cancellationToken)).Trim()
+        : Environment.GetEnvironmentVariable("OKTA_SIMULATOR_API_TOKEN");
+    if (string.IsNullOrWhiteSpace(token))
+    {
+        await Console.Error.WriteLineAsync("okta-simulator: set OKTA_SIMULATOR_API_TOKEN or pass --api-token-file.");
+        return 2;
+    }
+
+    OrgState state;
+    if (parse.GetValue(fixture) is { } fixtureFile)
+    {
+        state = OrgFixture.Load(fixtureFile.FullName).ToState();
+    }
+    else if (parse.GetValue(demo))
+    {
+        state = OrgFixture.Demo().ToState();
+    }
+    else
+    {
+        var shape = OrgShape.Named(parse.GetValue(size)!);
+        shape = shape with
+        {
+            Seed = parse.GetValue(seed) ?? shape.Seed,
+            Users = parse.GetValue(users) ?? shape.Users,
+            AppUsers = parse.GetValue(appUsers) ?? shape.AppUsers,
+            DirectAppUsers = parse.GetValue(directAppUsers) ?? shape.DirectAppUsers,
+            Groups = parse.GetValue(groups) ?? shape.Groups,
+            AssignedGroups = parse.GetValue(assignedGroups) ?? shape.AssignedGroups,
+            LargeGroupSize = parse.GetValue(largeGroupSize) ?? shape.LargeGroupSize,
+            Mode = parse.GetValue(groupMapping) ? AwsAppMode.GroupMapping : AwsAppMode.SingleAccount,
+            JoinAllRoles = parse.GetValue(joinAllRoles),
+            SamlRolesUnion = parse.GetValue(union),
+        };
+        state = OrgGenerator.Generate(shape);
+    }
+
+    var limits = parse.GetValue(unlimited) ? RateLimitSettings.Unlimited : RateLimitSettings.OktaDefaults;
+    if (parse.GetValue(tokenShare) is { } share)
+    {
+        limits = limits with { TokenShare = share };
+    }
+
+    var options = new SimulatorOptions
+    {
+        ApiToken = token,
+        Port = parse.GetValue(port),
+        RateLimits = limits,
+        Faults = new FaultPlan
+        {
+            Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
+            LatencyJitter = TimeSpan.FromMilliseconds(parse.GetValue(latencyJitter)),
+            ServerErrorEvery = parse.GetValue(serverErrorEvery),
+            TooManyRequestsEvery = parse.GetValue(tooManyEvery),
+            ConnectionResetEvery = parse.GetValue(resetEvery),
+            MalformedJsonEvery = parse.GetValue(malformedEvery),
+            SlowResponseEvery = parse.GetValue(slowEvery),
+            SlowResponseDelay = TimeSpan.FromMilliseconds(parse.GetValue(slowMs)),
+        },
+    };
+
+    await using var server = await OktaSimulatorServer.StartAsync(options, state, cancellationToken);
+    // One JSON line on stdout so a parent process can read where to connect.
+    Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?>
+    {
+        ["baseUrl"] = server.BaseAddress.ToString().TrimEnd('/'),
+        ["awsAppId"] = state.AwsAppId,
+        ["users"] = state.Users.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }));
+    await Console.Out.FlushAsync(cancellationToken);
+    await Console.Error.WriteLineAsync($"okta-simulator: serving {state.Users.Count} users on {server.BaseAddress} (Ctrl+C to stop)");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+    catch (OperationCanceledException)
+    {
+        // Ctrl+C or SIGTERM: stop serving.
+    }
+
+    return 0;
+});
+
+return await root.Parse(args).InvokeAsync();

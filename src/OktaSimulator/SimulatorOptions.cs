@@ -1,0 +1,20 @@
+using OktaSimulator.Http;
+
+namespace OktaSimulator;
+
+/// <summary>How the simulator listens and behaves.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>The only value accepted in <c>Authorization: SSWS &lt;token&gt;</c>.</summary>
+    public required string ApiToken { get; init; }
+
+    /// <summary>Loopback port; 0 picks a free one (read it back from <see cref="OktaSimulatorServer.BaseAddress"/>).</summary>
+    public int Port { get; init; }
+
+    public RateLimitSettings RateLimits { get; init; } = RateLimitSettings.OktaDefaults;
+
+    public FaultPlan Faults { get; init; } = FaultPlan.None;
+
+    /// <summary>Clock for rate-limit windows and timestamps; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

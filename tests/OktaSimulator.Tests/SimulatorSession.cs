@@ -1,0 +1,89 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OktaSimulator.Http;
+using OktaSimulator.Model;
+
+namespace OktaSimulator.Tests;
+
+/// <summary>A simulator started in-process for one test, and an HTTP client that authenticates to it.</summary>
+internal sealed partial class SimulatorSession : IAsyncDisposable
+{
+    public const string Token = "sim-test-token-0001";
+
+    private SimulatorSession(OktaSimulatorServer server)
+    {
+        Server = server;
+        Http = new HttpClient { BaseAddress = server.BaseAddress };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("SSWS", Token);
+    }
+
+    public OktaSimulatorServer Server { get; }
+    public HttpClient Http { get; }
+    public OrgState State => Server.State;
+
+    public static async Task<SimulatorSession> StartAsync(
+        OrgState state,
+        RateLimitSettings? limits = null,
+        FaultPlan? faults = null,
+        TimeProvider? time = null)
+    {
+        var server = await OktaSimulatorServer.StartAsync(
+            new SimulatorOptions
+            {
+                ApiToken = Token,
+                RateLimits = limits ?? RateLimitSettings.Unlimited,
+                Faults = faults ?? FaultPlan.None,
+                TimeProvider = time ?? TimeProvider.System,
+            },
+            state);
+        return new SimulatorSession(server);
+    }
+
+    /// <summary>Follows <c>Link rel="next"</c> from the first page to the last; returns every item and the page count.</summary>
+    public async Task<(List<JsonElement> Items, int Pages)> GetAllPagesAsync(string pathAndQuery)
+    {
+        var items = new List<JsonElement>();
+        var pages = 0;
+        string? next = pathAndQuery;
+        while (next is not null)
+        {
+            using var response = await Http.GetAsync(new Uri(next, UriKind.RelativeOrAbsolute));
+            response.EnsureSuccessStatusCode();
+            pages++;
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            items.AddRange(document.RootElement.EnumerateArray().Select(e => e.Clone()));
+            next = NextLink(response);
+        }
+
+        return (items, pages);
+    }
+
+    public static string? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        foreach (var value in values)
+        {
+            var match = NextLinkPattern().Match(value);
+            if (match.Success)
+            {
+                return match.Groups[1].Value;
+            }
+        }
+
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    [GeneratedRegex("<([^>]+)>;\\s*rel=\"next\"")]
+    private static partial Regex NextLinkPattern();
+}

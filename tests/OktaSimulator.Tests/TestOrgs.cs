@@ -1,0 +1,55 @@
+using OktaSimulator.Fixtures;
+using OktaSimulator.Model;
+
+namespace OktaSimulator.Tests;
+
+/// <summary>Small orgs built for one rule each.</summary>
+internal static class TestOrgs
+{
+    public const string AppId = "0oatestaws0000000001";
+
+    /// <summary>
+    /// Three users and three assigned groups: g-high (priority 0, [High]), g-low (priority 5, [Low]),
+    /// g-other (priority 2, [Other]). u-both is in g-high and g-low; u-low only in g-low; u-direct is directly
+    /// assigned ([Direct]) and also in g-high. u-none is in no assigned group.
+    /// </summary>
+    public static OrgFixture PriorityFixture(bool union = false) => new()
+    {
+        Users =
+        [
+            User("00utestboth000000001", "both@test.example"),
+            User("00utestlow0000000002", "low@test.example"),
+            User("00utestdirect0000003", "direct@test.example"),
+            User("00utestnone000000004", "none@test.example"),
+        ],
+        Groups =
+        [
+            new FixtureGroup { Id = "00gtesthigh000000001", Name = "g-high", Members = ["00utestboth000000001", "00utestdirect0000003"] },
+            new FixtureGroup { Id = "00gtestlow0000000002", Name = "g-low", Members = ["00utestboth000000001", "00utestlow0000000002"] },
+            new FixtureGroup { Id = "00gtestother00000003", Name = "g-other", Members = [] },
+            new FixtureGroup { Id = "00gtestunassigned004", Name = "g-unassigned", Members = ["00utestnone000000004"] },
+            new FixtureGroup { Id = "00gtestappgroup00005", Name = "ad-group", Type = GroupType.AppGroup, Members = [] },
+        ],
+        Apps =
+        [
+            new FixtureApp
+            {
+                Id = AppId,
+                SamlRolesUnion = union,
+                SettingsApp = new() { ["identityProviderArn"] = "arn:aws:iam::111122223333:saml-provider/Okta", ["joinAllRoles"] = false, ["useGroupMapping"] = false },
+                RoleList = new FixtureRoleList { SamlIamRoles = ["Direct", "High", "Low", "Other"] },
+                UserAssignments = [new FixtureUserAssignment { UserId = "00utestdirect0000003", SamlRoles = ["Direct"] }],
+                GroupAssignments =
+                [
+                    new FixtureGroupAssignment { GroupId = "00gtestlow0000000002", Priority = 5, SamlRoles = ["Low"] },
+                    new FixtureGroupAssignment { GroupId = "00gtesthigh000000001", Priority = 0, SamlRoles = ["High"] },
+                    new FixtureGroupAssignment { GroupId = "00gtestother00000003", Priority = 2, SamlRoles = ["Other"] },
+                ],
+            },
+        ],
+    };
+
+    public static OrgState Small() => OrgGenerator.Generate(OrgShape.Small);
+
+    private static FixtureUser User(string id, string login) => new() { Id = id, Login = login };
+}
