@@ -1,0 +1,8 @@
+using System.CommandLine;
+using BatonOktaAws.Cli.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace BatonOktaAws.Cli;
+
+/// <summary>What a command's body gets: its parsed flags, the environment, and logging set up as asked.</summary>
+internal sealed record CommandContext(ParseResult Parse, CliEnvironment Env, ILoggerFactory Loggers, ILogger Logger, LogFormat Format);

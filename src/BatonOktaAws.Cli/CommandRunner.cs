@@ -1,0 +1,54 @@
+using System.CommandLine;
+using BatonOktaAws.Cli.Logging;
+using BatonOktaAws.Cli.Options;
+using Microsoft.Extensions.Logging;
+
+namespace BatonOktaAws.Cli;
+
+/// <summary>
+/// Runs a command's body with logging set up from its flags, and turns any failure into one line on
+/// standard error (a JSON log line with <c>--log-format json</c>) and the matching exit code.
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        ParseResult parse,
+        CliEnvironment env,
+        LoggingOptions logging,
+        Func<CommandContext, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken)
+    {
+        var format = logging.FormatOf(parse, env);
+        Serilog.Extensions.Logging.SerilogLoggerFactory? loggers = null;
+        ILogger? logger = null;
+        try
+        {
+            (loggers, format) = logging.Create(parse, env);
+            logger = loggers.CreateLogger("baton-okta-aws");
+            return await body(new CommandContext(parse, env, loggers, logger, format), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var (code, message) = ErrorReporter.Describe(ex, cancellationToken);
+            if (logger is not null && format == LogFormat.Json)
+            {
+                CliLog.Failed(logger, message);
+            }
+            else
+            {
+                await env.Error.WriteLineAsync($"baton-okta-aws: error: {message}").ConfigureAwait(false);
+            }
+
+            if (logger is not null && code != ExitCode.UsageError)
+            {
+                CliLog.FailureDetails(logger, ex);
+            }
+
+            return code;
+        }
+        finally
+        {
+            loggers?.Dispose();
+        }
+    }
+}

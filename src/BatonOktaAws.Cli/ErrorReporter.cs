@@ -1,0 +1,31 @@
+using BatonOktaAws.Core.Aws;
+using BatonOktaAws.Core.Okta.Errors;
+using BatonOktaAws.Core.Sync;
+using BatonOktaAws.Store;
+
+namespace BatonOktaAws.Cli;
+
+/// <summary>Turns any failure into an exit code and one line a person can act on (never a stack trace).</summary>
+internal static class ErrorReporter
+{
+    public static (int ExitCode, string Message) Describe(Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var (code, message) = exception switch
+        {
+            UsageException usage => (ExitCode.UsageError, usage.Message),
+            OperationCanceledException when cancellationToken.IsCancellationRequested =>
+                (ExitCode.Failure, "Cancelled before finishing; whatever was not completed was left as it was."),
+            OktaApiException { IsUnauthorized: true } api =>
+                (ExitCode.Failure, $"Okta rejected the API token ({api.Status} {api.ErrorCode}: {api.ErrorSummary}); check BATON_API_TOKEN or --api-token-file."),
+            OktaApiException { IsForbidden: true } api =>
+                (ExitCode.Failure, $"{api.Message} (the API token's admin role lacks a permission this needs)."),
+            OktaException or AwsAppException or SyncException or SyncFileException => (ExitCode.Failure, exception.Message),
+            _ => (ExitCode.Failure, $"Unexpected {exception.GetType().Name}: {exception.Message}"),
+        };
+        return (code, OneLine(message));
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Json;
+using BatonOktaAws.Store.Model;
+
+namespace BatonOktaAws.Cli.Output;
+
+/// <summary>
+/// Prints access rows as an aligned table (people), a JSON array with the keys <c>userId</c>, <c>login</c>,
+/// <c>status</c>, <c>accountId</c>, <c>role</c>, <c>source</c> (scripts), or CSV with the same columns
+/// (spreadsheets; cells that a spreadsheet would run as a formula are prefixed with <c>'</c>).
+/// </summary>
+internal static class AccessOutput
+{
+    public static readonly string[] Formats = ["table", "json", "csv"];
+
+    public static void Write(TextWriter output, IReadOnlyList<AccessRow> rows, string format)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(rows);
+        switch (format)
+        {
+            case "json":
+                WriteJson(output, rows);
+                break;
+            case "csv":
+                WriteCsv(output, rows);
+                break;
+            default:
+                WriteTable(output, rows);
+                break;
+        }
+    }
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<AccessRow> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("userId", row.UserId);
+                json.WriteString("login", row.Login);
+                json.WriteString("status", row.UserStatus);
+                json.WriteString("accountId", row.AccountId);
+                json.WriteString("role", row.Role);
+                json.WriteString("source", row.Source);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteCsv(TextWriter output, IReadOnlyList<AccessRow> rows)
+    {
+        output.WriteLine("userId,login,status,accountId,role,source");
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join(',', new[] { row.UserId, row.Login, row.UserStatus, row.AccountId, row.Role, row.Source }.Select(Cell)));
+        }
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<AccessRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            output.WriteLine("No one can assume a matching AWS role.");
+            return;
+        }
+
+        string[] headers = ["LOGIN", "STATUS", "ACCOUNT", "ROLE", "SOURCE"];
+        var cells = rows.Select(r => new[]
+        {
+            r.Login ?? r.UserId,
+            r.UserStatus ?? "?",
+            r.AccountId,
+            r.Role,
+            r.SourceName is null ? r.Source : $"{r.Source} ({r.SourceName})",
+        }).ToList();
+        var widths = headers.Select((h, i) => Math.Max(h.Length, cells.Max(c => c[i].Length))).ToArray();
+        output.WriteLine(Line(headers, widths));
+        foreach (var row in cells)
+        {
+            output.WriteLine(Line(row, widths));
+        }
+
+        output.WriteLine($"{rows.Count} row{(rows.Count == 1 ? string.Empty : "s")}, {rows.Select(r => r.UserId).Distinct(StringComparer.Ordinal).Count()} user(s)");
+    }
+
+    private static string Line(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+
+    private static string Cell(string? value)
+    {
+        value ??= string.Empty;
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

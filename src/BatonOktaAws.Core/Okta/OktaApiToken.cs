@@ -1,0 +1,38 @@
+namespace BatonOktaAws.Core.Okta;
+
+/// <summary>
+/// An Okta API token. It only ever leaves this type as the <c>Authorization</c> header value; printing it
+/// (logs, exceptions, string interpolation) shows a redacted placeholder.
+/// </summary>
+public sealed class OktaApiToken
+{
+    private readonly string _value;
+
+    private OktaApiToken(string value) => _value = value;
+
+    /// <exception cref="ArgumentException">The token is empty or contains whitespace or control characters.</exception>
+    public static OktaApiToken Parse(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new ArgumentException("The Okta API token is empty.", nameof(value));
+        }
+
+        // Refuse anything that could split or smuggle a header, without echoing the token.
+        if (trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new ArgumentException("The Okta API token contains whitespace or control characters.", nameof(value));
+        }
+
+        return new OktaApiToken(trimmed);
+    }
+
+    internal string AuthorizationHeaderValue => "SSWS " + _value;
+
+    /// <summary>True when <paramref name="text"/> contains the token (used to prove it never leaks).</summary>
+    public bool AppearsIn(string? text) => text is not null && text.Contains(_value, StringComparison.Ordinal);
+
+    public override string ToString() => "SSWS [redacted]";
+}

@@ -1,0 +1,300 @@
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using BatonOktaAws.Core.Okta.Errors;
+using BatonOktaAws.Core.Okta.Models;
+using BatonOktaAws.Core.Okta.Paging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BatonOktaAws.Core.Okta;
+
+/// <summary>
+/// The typed Okta Management API client: exactly the reads and writes the connector needs. Lists are read
+/// page by page at each endpoint's maximum <c>limit</c>, following <c>Link rel="next"</c>.
+/// </summary>
+public sealed class OktaClient : IDisposable
+{
+    private readonly OktaRequestSender _sender;
+
+    public OktaClient(
+        OktaDomain domain,
+        OktaApiToken token,
+        OktaClientOptions? options = null,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        ArgumentNullException.ThrowIfNull(token);
+        options ??= new OktaClientOptions();
+        options.Validate();
+        Domain = domain;
+        Options = options;
+        _sender = new OktaRequestSender(
+            domain,
+            token,
+            options,
+            handler ?? CreateHandler(options),
+            timeProvider ?? TimeProvider.System,
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OktaClient>());
+    }
+
+    public OktaDomain Domain { get; }
+    public OktaClientOptions Options { get; }
+
+    /// <summary>Requests answered so far (each retry counts).</summary>
+    public long RequestCount => _sender.RequestCount;
+
+    internal RateLimiting.RateLimitGate RateLimitGate => _sender.Gate;
+
+    public static string UserAgent => OktaRequestSender.UserAgentValue;
+
+    // ---- Reads: the app and its configuration -------------------------------------------------
+
+    public async Task<OktaApplication> GetApplicationAsync(string appId, CancellationToken cancellationToken)
+    {
+        var request = Get($"/api/v1/apps/{Id(appId, "App id")}");
+        var app = (await _sender.SendAsync(request, OktaJsonContext.Default.OktaApplication, cancellationToken).ConfigureAwait(false)).Value!;
+        RequireId(app.Id, request, "the app");
+        return app;
+    }
+
+    public async Task<OktaAppUserSchema> GetAppUserSchemaAsync(string appId, CancellationToken cancellationToken)
+    {
+        var request = Get($"/api/v1/meta/schemas/apps/{Id(appId, "App id")}/default");
+        return (await _sender.SendAsync(request, OktaJsonContext.Default.OktaAppUserSchema, cancellationToken).ConfigureAwait(false)).Value!;
+    }
+
+    /// <summary>The AWS role list, or null when Okta refuses it (403/404): it is an internal, optional endpoint.</summary>
+    public async Task<AwsRoleListResponse?> GetAwsRoleListAsync(string appId, CancellationToken cancellationToken)
+    {
+        var request = Get($"/api/v1/internal/apps/{Id(appId, "App id")}/types") with { ToleratedStatuses = [403, 404] };
+        return (await _sender.SendAsync(request, OktaJsonContext.Default.AwsRoleListResponse, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    // ---- Reads: lists -------------------------------------------------------------------------
+
+    /// <summary>The app's users with <c>expand=user</c>, so each comes with the user's profile and status.</summary>
+    public IAsyncEnumerable<OktaPage<OktaAppUser>> ListAppUsersAsync(string appId, Uri? resumeFrom, CancellationToken cancellationToken) =>
+        PagesAsync(
+            resumeFrom ?? Url($"/api/v1/apps/{Id(appId, "App id")}/users?limit={OktaPageLimits.AppUsers}&expand=user"),
+            OktaJsonContext.Default.ListOktaAppUser,
+            (u, r, i) =>
+            {
+                RequireId(u.Id, r, $"app user #{i + 1}");
+                if (u.Embedded?.User is { } embedded)
+                {
+                    RequireId(embedded.Id, r, $"the user embedded in app user {u.Id}");
+                }
+            },
+            cancellationToken);
+
+    /// <summary>The app's group assignments with <c>expand=group</c>, so each comes with the group's name and type.</summary>
+    public IAsyncEnumerable<OktaPage<OktaAppGroupAssignment>> ListAppGroupAssignmentsAsync(string appId, Uri? resumeFrom, CancellationToken cancellationToken) =>
+        PagesAsync(
+            resumeFrom ?? Url($"/api/v1/apps/{Id(appId, "App id")}/groups?limit={OktaPageLimits.AppGroups}&expand=group"),
+            OktaJsonContext.Default.ListOktaAppGroupAssignment,
+            (g, r, i) => RequireId(g.Id, r, $"group assignment #{i + 1}"),
+            cancellationToken);
+
+    public IAsyncEnumerable<OktaPage<OktaUser>> ListGroupMembersAsync(string groupId, Uri? resumeFrom, CancellationToken cancellationToken) =>
+        PagesAsync(
+            resumeFrom ?? Url($"/api/v1/groups/{Id(groupId, "Group id")}/users?limit={OktaPageLimits.GroupMembers}"),
+            OktaJsonContext.Default.ListOktaUser,
+            (u, r, i) => RequireId(u.Id, r, $"member #{i + 1}"),
+            cancellationToken);
+
+    /// <summary>Groups, optionally narrowed by an Okta <c>search</c> expression (e.g. <c>profile.name sw "aws_"</c>).</summary>
+    public IAsyncEnumerable<OktaPage<OktaGroup>> ListGroupsAsync(string? search, Uri? resumeFrom, CancellationToken cancellationToken) =>
+        PagesAsync(
+            resumeFrom ?? Url($"/api/v1/groups?limit={OktaPageLimits.Groups}{(search is null ? string.Empty : "&search=" + Uri.EscapeDataString(search))}"),
+            OktaJsonContext.Default.ListOktaGroup,
+            (g, r, i) => RequireId(g.Id, r, $"group #{i + 1}"),
+            cancellationToken);
+
+    /// <summary>Users, optionally narrowed by a <c>search</c> expression (a plain list leaves out DEPROVISIONED users).</summary>
+    public IAsyncEnumerable<OktaPage<OktaUser>> ListUsersAsync(string? search, Uri? resumeFrom, CancellationToken cancellationToken) =>
+        PagesAsync(
+            resumeFrom ?? Url($"/api/v1/users?limit={OktaPageLimits.Users}{(search is null ? string.Empty : "&search=" + Uri.EscapeDataString(search))}"),
+            OktaJsonContext.Default.ListOktaUser,
+            (u, r, i) => RequireId(u.Id, r, $"user #{i + 1}"),
+            cancellationToken);
+
+    // ---- Reads: single objects used by provisioning --------------------------------------------
+
+    /// <summary>A user by id or login, or null when Okta has no such user.</summary>
+    public async Task<OktaUser?> FindUserAsync(string idOrLogin, CancellationToken cancellationToken)
+    {
+        OktaId.RequireIdOrLogin(idOrLogin, "User");
+        var request = Get($"/api/v1/users/{Uri.EscapeDataString(idOrLogin)}") with { ToleratedStatuses = [404] };
+        var user = (await _sender.SendAsync(request, OktaJsonContext.Default.OktaUser, cancellationToken).ConfigureAwait(false)).Value;
+        if (user is not null)
+        {
+            RequireId(user.Id, request, "the user");
+        }
+
+        return user;
+    }
+
+    public async Task<OktaGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var request = Get($"/api/v1/groups/{Id(groupId, "Group id")}") with { ToleratedStatuses = [404] };
+        var group = (await _sender.SendAsync(request, OktaJsonContext.Default.OktaGroup, cancellationToken).ConfigureAwait(false)).Value;
+        if (group is not null)
+        {
+            RequireId(group.Id, request, "the group");
+        }
+
+        return group;
+    }
+
+    /// <summary>The user's assignment to the app, or null when the user is not assigned (directly or through a group).</summary>
+    public async Task<OktaAppUser?> FindAppUserAsync(string appId, string userId, CancellationToken cancellationToken)
+    {
+        var request = Get($"/api/v1/apps/{Id(appId, "App id")}/users/{Id(userId, "User id")}") with { ToleratedStatuses = [404] };
+        return (await _sender.SendAsync(request, OktaJsonContext.Default.OktaAppUser, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>The group's assignment to the app, or null when the group is not assigned.</summary>
+    public async Task<OktaAppGroupAssignment?> FindAppGroupAssignmentAsync(string appId, string groupId, CancellationToken cancellationToken)
+    {
+        var request = Get($"/api/v1/apps/{Id(appId, "App id")}/groups/{Id(groupId, "Group id")}") with { ToleratedStatuses = [404] };
+        return (await _sender.SendAsync(request, OktaJsonContext.Default.OktaAppGroupAssignment, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Whether the user is a member of the group (read from the user's groups, which are few).</summary>
+    public async Task<bool> IsGroupMemberAsync(string groupId, string userId, CancellationToken cancellationToken)
+    {
+        var first = Url($"/api/v1/users/{Id(userId, "User id")}/groups?limit=200");
+        await foreach (var page in PagesAsync(first, OktaJsonContext.Default.ListOktaGroup, (g, r, i) => RequireId(g.Id, r, $"group #{i + 1}"), cancellationToken).ConfigureAwait(false))
+        {
+            if (page.Items.Any(g => string.Equals(g.Id, groupId, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- Writes ---------------------------------------------------------------------------------
+
+    public Task AddUserToGroupAsync(string groupId, string userId, CancellationToken cancellationToken) =>
+        SendNoContentAsync(new OktaRequest(HttpMethod.Put, Url($"/api/v1/groups/{Id(groupId, "Group id")}/users/{Id(userId, "User id")}")), cancellationToken);
+
+    public Task RemoveUserFromGroupAsync(string groupId, string userId, CancellationToken cancellationToken) =>
+        SendNoContentAsync(new OktaRequest(HttpMethod.Delete, Url($"/api/v1/groups/{Id(groupId, "Group id")}/users/{Id(userId, "User id")}")), cancellationToken);
+
+    /// <summary>Assigns the user directly (scope USER) with these SAML roles; converts a group-scoped assignment.</summary>
+    public async Task<OktaAppUser> AssignUserToAppAsync(string appId, string userId, IReadOnlyList<string> samlRoles, CancellationToken cancellationToken)
+    {
+        var body = new AppUserAssignRequest { Id = Id(userId, "User id"), Profile = new AwsAppProfile { SamlRoles = [.. samlRoles] } };
+        var request = new OktaRequest(HttpMethod.Post, Url($"/api/v1/apps/{Id(appId, "App id")}/users"), JsonSerializer.SerializeToUtf8Bytes(body, OktaJsonContext.Default.AppUserAssignRequest));
+        return (await _sender.SendAsync(request, OktaJsonContext.Default.OktaAppUser, cancellationToken).ConfigureAwait(false)).Value!;
+    }
+
+    /// <summary>Replaces the SAML roles of a direct assignment.</summary>
+    public async Task<OktaAppUser> UpdateAppUserRolesAsync(string appId, string userId, IReadOnlyList<string> samlRoles, CancellationToken cancellationToken)
+    {
+        var body = new AppUserProfileUpdateRequest { Profile = new AwsAppProfile { SamlRoles = [.. samlRoles] } };
+        var request = new OktaRequest(HttpMethod.Post, Url($"/api/v1/apps/{Id(appId, "App id")}/users/{Id(userId, "User id")}"), JsonSerializer.SerializeToUtf8Bytes(body, OktaJsonContext.Default.AppUserProfileUpdateRequest));
+        return (await _sender.SendAsync(request, OktaJsonContext.Default.OktaAppUser, cancellationToken).ConfigureAwait(false)).Value!;
+    }
+
+    public Task UnassignUserFromAppAsync(string appId, string userId, CancellationToken cancellationToken) =>
+        SendNoContentAsync(new OktaRequest(HttpMethod.Delete, Url($"/api/v1/apps/{Id(appId, "App id")}/users/{Id(userId, "User id")}")), cancellationToken);
+
+    /// <summary>Assigns the group to the app with these SAML roles (replacing an existing assignment's profile).</summary>
+    public async Task<OktaAppGroupAssignment> AssignGroupToAppAsync(string appId, string groupId, IReadOnlyList<string> samlRoles, CancellationToken cancellationToken)
+    {
+        var body = new AppGroupAssignRequest { Profile = new AwsAppProfile { SamlRoles = [.. samlRoles] } };
+        var request = new OktaRequest(HttpMethod.Put, Url($"/api/v1/apps/{Id(appId, "App id")}/groups/{Id(groupId, "Group id")}"), JsonSerializer.SerializeToUtf8Bytes(body, OktaJsonContext.Default.AppGroupAssignRequest));
+        return (await _sender.SendAsync(request, OktaJsonContext.Default.OktaAppGroupAssignment, cancellationToken).ConfigureAwait(false)).Value!;
+    }
+
+    /// <summary>Replaces <c>/profile/samlRoles</c> of an existing group assignment (JSON-Patch), leaving its priority alone.</summary>
+    public async Task<OktaAppGroupAssignment> PatchAppGroupRolesAsync(string appId, string groupId, IReadOnlyList<string> samlRoles, CancellationToken cancellationToken)
+    {
+        List<SamlRolesPatchOperation> body = [new SamlRolesPatchOperation { Value = [.. samlRoles] }];
+        var request = new OktaRequest(HttpMethod.Patch, Url($"/api/v1/apps/{Id(appId, "App id")}/groups/{Id(groupId, "Group id")}"), JsonSerializer.SerializeToUtf8Bytes(body, OktaJsonContext.Default.ListSamlRolesPatchOperation));
+        return (await _sender.SendAsync(request, OktaJsonContext.Default.OktaAppGroupAssignment, cancellationToken).ConfigureAwait(false)).Value!;
+    }
+
+    public Task UnassignGroupFromAppAsync(string appId, string groupId, CancellationToken cancellationToken) =>
+        SendNoContentAsync(new OktaRequest(HttpMethod.Delete, Url($"/api/v1/apps/{Id(appId, "App id")}/groups/{Id(groupId, "Group id")}")), cancellationToken);
+
+    public void Dispose() => _sender.Dispose();
+
+    // ---- Plumbing -------------------------------------------------------------------------------
+
+    private async IAsyncEnumerable<OktaPage<T>> PagesAsync<T>(
+        Uri first,
+        JsonTypeInfo<List<T>> type,
+        Action<T, OktaRequest, int> validate,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Uri? next = first;
+        while (next is not null)
+        {
+            var request = new OktaRequest(HttpMethod.Get, next);
+            var response = await _sender.SendAsync(request, type, cancellationToken).ConfigureAwait(false);
+            var items = response.Value ?? [];
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has a null entry at #{i + 1}.");
+                }
+
+                validate(items[i], request, i);
+            }
+
+            yield return new OktaPage<T>(items, next, response.Next);
+            next = response.Next;
+        }
+    }
+
+    private async Task SendNoContentAsync(OktaRequest request, CancellationToken cancellationToken) =>
+        await _sender.SendAsync<object>(request, null, cancellationToken).ConfigureAwait(false);
+
+    private OktaRequest Get(string pathAndQuery) => new(HttpMethod.Get, Url(pathAndQuery));
+
+    private Uri Url(string pathAndQuery) => new(Domain.BaseUri, pathAndQuery);
+
+    private static string Id(string id, string what)
+    {
+        try
+        {
+            return OktaId.Require(id, what);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException(ex.Message, nameof(id), ex);
+        }
+    }
+
+    private static void RequireId(string? id, OktaRequest request, string what)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has {what} without an id.");
+        }
+
+        if (!OktaId.IsValid(id))
+        {
+            throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has {what} with an unusable id '{OktaId.Printable(id)}'.");
+        }
+    }
+
+    private static SocketsHttpHandler CreateHandler(OktaClientOptions options) => new()
+    {
+        // A redirect could carry the token to another host: never follow one.
+        AllowAutoRedirect = false,
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = options.MaxConcurrentRequests,
+    };
+}

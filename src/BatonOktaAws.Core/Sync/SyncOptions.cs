@@ -1,0 +1,25 @@
+namespace BatonOktaAws.Core.Sync;
+
+/// <summary>What to sync and where to.</summary>
+public sealed record SyncOptions
+{
+    public required string AppId { get; init; }
+
+    /// <summary>The sync file to (re)place; written beside it first and renamed into place at the end.</summary>
+    public required string FilePath { get; init; }
+
+    /// <summary>Also list every user of the org, DEPROVISIONED ones included.</summary>
+    public bool SyncAllUsers { get; init; }
+
+    /// <summary>Leave users' secondary emails out of the sync file.</summary>
+    public bool SkipSecondaryEmails { get; init; }
+
+    /// <summary>Continue an interrupted sync's partial file instead of starting over.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Recorded in the file's <c>sync_runs</c>.</summary>
+    public string ToolVersion { get; init; } = "0.0.0";
+
+    /// <summary>The options that shape the data, as stored with the run (a resume must match them).</summary>
+    internal string Fingerprint => $"{{\"syncAllUsers\":{(SyncAllUsers ? "true" : "false")},\"skipSecondaryEmails\":{(SkipSecondaryEmails ? "true" : "false")}}}";
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace BatonOktaAws.Store.Model;
+
+/// <summary>
+/// A Baton entitlement id, <c>type:resourceId:slug</c>: <c>group:&lt;groupId&gt;:member</c> or
+/// <c>account:&lt;accountId&gt;:&lt;role&gt;</c>. No part may contain ':'.
+/// </summary>
+public sealed record EntitlementId(string ResourceType, string ResourceId, string Slug)
+{
+    public const string MemberSlug = "member";
+
+    public static EntitlementId GroupMember(string groupId) => new(Model.ResourceType.Group, groupId, MemberSlug);
+
+    public static EntitlementId AccountRole(string accountId, string role) => new(Model.ResourceType.Account, accountId, role);
+
+    public bool IsGroupMembership => ResourceType == Model.ResourceType.Group && Slug == MemberSlug;
+
+    public bool IsAccountRole => ResourceType == Model.ResourceType.Account;
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out EntitlementId? id)
+    {
+        id = null;
+        var parts = text?.Split(':');
+        if (parts is not { Length: 3 } || parts.Any(string.IsNullOrEmpty))
+        {
+            return false;
+        }
+
+        var candidate = new EntitlementId(parts[0], parts[1], parts[2]);
+        if (!candidate.IsGroupMembership && !candidate.IsAccountRole)
+        {
+            return false;
+        }
+
+        id = candidate;
+        return true;
+    }
+
+    public override string ToString() => $"{ResourceType}:{ResourceId}:{Slug}";
+}

@@ -1,0 +1,13 @@
+namespace BatonOktaAws.Store.Model;
+
+/// <summary>Baton resource types this connector writes.</summary>
+public static class ResourceType
+{
+    public const string User = "user";
+    public const string Group = "group";
+
+    /// <summary>An AWS account: its entitlements are the roles that may be assumed in it.</summary>
+    public const string Account = "account";
+
+    public static bool IsPrincipal(string type) => type is User or Group;
+}

@@ -1,0 +1,23 @@
+namespace BatonOktaAws.Store;
+
+/// <summary>
+/// The files around one sync target: the target itself, the partial file a sync writes before renaming it
+/// into place, and the lock file that keeps two syncs of the same target apart.
+/// </summary>
+public sealed record SyncFilePaths
+{
+    public SyncFilePaths(string target)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        Target = Path.GetFullPath(target);
+        Partial = Target + ".partial";
+        Lock = Target + ".lock";
+    }
+
+    public string Target { get; }
+    public string Partial { get; }
+    public string Lock { get; }
+
+    /// <summary>SQLite's own side files of the partial file (write-ahead log and shared memory).</summary>
+    public IEnumerable<string> PartialSideFiles => [Partial + "-wal", Partial + "-shm", Partial + "-journal"];
+}
