@@ -68,7 +68,14 @@ public sealed record AwsAppSettings
             throw new FormatException($"The AWS app {appId} uses group mapping but has no groupFilter in settings.app.");
         }
 
-        return settings with { GroupFilter = AwsGroupFilter.Parse(pattern) };
+        try
+        {
+            return settings with { GroupFilter = AwsGroupFilter.Parse(pattern) };
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"The AWS app {appId} has an unusable groupFilter: {ex.Message}", ex);
+        }
     }
 
     private static string? Text(JsonElement settings, string name, string appId)

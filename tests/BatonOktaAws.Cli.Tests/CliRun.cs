@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using BatonOktaAws.TestSupport;
+
+namespace BatonOktaAws.Cli.Tests;
+
+/// <summary>The outcome of one command-line run.</summary>
+internal sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public string All => Out + Error;
+}
+
+/// <summary>Runs the command line in-process with its own environment variables and captured output.</summary>
+internal static class CliRun
+{
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var env = new CliEnvironment(
+            name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
+            output,
+            error,
+            ErrorIsTerminal: false,
+            TimeProvider.System);
+        var code = await CliApplication.RunAsync(args, env, CancellationToken.None);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>BATON_* variables pointing at a simulator, with the test token in BATON_API_TOKEN.</summary>
+    public static Dictionary<string, string> Variables(OktaSimulator.OktaSimulatorServer simulator, string file) => new()
+    {
+        ["BATON_DOMAIN"] = simulator.Domain(),
+        ["BATON_API_TOKEN"] = TestSimulator.Token,
+        ["BATON_AWS_OKTA_APP_ID"] = simulator.State.AwsAppId!,
+        ["BATON_FILE"] = file,
+    };
+
+    /// <summary>Runs the built executable as its own process (for exit codes and signals as the OS sees them).</summary>
+    public static async Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string?> variables, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BATON_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in variables)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+}

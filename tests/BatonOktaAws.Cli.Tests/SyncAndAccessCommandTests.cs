@@ -1,0 +1,270 @@
+using System.Text.Json;
+using BatonOktaAws.TestSupport;
+using OktaSimulator.Fixtures;
+
+namespace BatonOktaAws.Cli.Tests;
+
+public sealed class SyncAndAccessCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SyncThenAccessJson_GeneratedOrgWithSeveralPagesOfEveryList_PrintsExactlyTheExpectedRows(bool groupMapping)
+    {
+        var shape = groupMapping ? TestShapes.SeveralPages with { Mode = AwsAppMode.GroupMapping } : TestShapes.SeveralPages;
+        var state = OrgGenerator.Generate(shape);
+        await using var simulator = await TestSimulator.StartAsync(state);
+        var variables = CliRun.Variables(simulator, _temp.File("sync.db"));
+
+        var sync = await CliRun.RunAsync(variables, "sync");
+        var access = await CliRun.RunAsync(variables, "access", "--output", "json");
+
+        Assert.Equal(0, sync.ExitCode);
+        Assert.Equal(0, access.ExitCode);
+        var expected = ExpectedAccess.From(state);
+        Assert.True(expected.Count > 500);
+        Assert.Equal(expected, ExpectedAccess.ParseJson(access.Out));
+    }
+
+    [Fact]
+    public async Task AccessJson_Rows_HaveExactlyTheDocumentedKeys()
+    {
+        var file = await SyncDemoAsync();
+
+        var access = await CliRun.RunAsync(null, "access", "--file", file, "--output", "json");
+
+        using var document = JsonDocument.Parse(access.Out);
+        Assert.All(document.RootElement.EnumerateArray(), row =>
+            Assert.Equal(["userId", "login", "status", "accountId", "role", "source"], row.EnumerateObject().Select(p => p.Name)));
+    }
+
+    [Fact]
+    public async Task Access_FiltersAndFormats_NarrowAndRenderTheRows()
+    {
+        var file = await SyncDemoAsync();
+
+        var table = await CliRun.RunAsync(null, "access", "-f", file, "--user", "CAROL@acme.example");
+        var csv = await CliRun.RunAsync(null, "access", "-f", file, "--output", "csv", "--role", "Admin");
+        var none = await CliRun.RunAsync(null, "access", "-f", file, "--account", "999999999999");
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("carol@acme.example  ACTIVE  123456789012  Developer  group:00gdemoawsdevs000002 (AWS Developers)", table.Out, StringComparison.Ordinal);
+        Assert.Contains("2 rows, 1 user(s)", table.Out, StringComparison.Ordinal);
+        Assert.Equal(
+            "userId,login,status,accountId,role,source\n00udemobob0000000002,bob@acme.example,ACTIVE,123456789012,Admin,group:00gdemoawsadmins0001\n",
+            csv.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Contains("No one can assume a matching AWS role.", none.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoSubcommand_WithVariables_RunsASync()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var file = _temp.File("default.db");
+
+        var result = await CliRun.RunAsync(CliRun.Variables(simulator, file));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Sync finished", result.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(file));
+    }
+
+    [Theory]
+    [InlineData("BATON_DOMAIN", "Missing the Okta domain: pass --domain or set BATON_DOMAIN.")]
+    [InlineData("BATON_API_TOKEN", "Missing the Okta API token: set BATON_API_TOKEN or pass --api-token-file (or --api-token).")]
+    [InlineData("BATON_AWS_OKTA_APP_ID", "Missing the AWS app id: pass --aws-okta-app-id or set BATON_AWS_OKTA_APP_ID.")]
+    public async Task Sync_MissingSetting_IsAUsageErrorNamingTheFlagAndVariable(string missing, string message)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["BATON_DOMAIN"] = "acme.okta.com",
+            ["BATON_API_TOKEN"] = TestSimulator.Token,
+            ["BATON_AWS_OKTA_APP_ID"] = "0oaaws",
+        };
+        variables.Remove(missing);
+
+        var result = await CliRun.RunAsync(variables, "sync", "--file", _temp.File("x.db"));
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Equal($"baton-okta-aws: error: {message}", result.Error.Trim());
+        Assert.Empty(result.Out);
+    }
+
+    [Theory]
+    [InlineData(new[] { "sync", "--domain", "http://acme.okta.com" }, "--domain: 'http://acme.okta.com' uses plain http")]
+    [InlineData(new[] { "sync", "--log-level", "chatty" }, "--log-level must be one of debug, info, warn, error")]
+    [InlineData(new[] { "sync", "--log-format", "xml" }, "--log-format must be console or json")]
+    [InlineData(new[] { "sync", "--concurrency", "0" }, "--concurrency must be between 1 and 64")]
+    [InlineData(new[] { "sync", "--aws-okta-app-id", "../apps" }, "--aws-okta-app-id: '../apps' is not an Okta app id")]
+    [InlineData(new[] { "sync", "--api-token", "a", "--api-token-file", "b" }, "Give either --api-token or --api-token-file, not both.")]
+    [InlineData(new[] { "sync", "--api-token-file", "/no/such/token" }, "--api-token-file: cannot read the token file /no/such/token")]
+    [InlineData(new[] { "access", "--output", "xml" }, "--output must be table, json or csv")]
+    [InlineData(new[] { "sync", "--no-such-flag" }, "Unrecognized command or argument '--no-such-flag'")]
+    public async Task Command_BadFlag_IsAUsageErrorInOneLine(string[] args, string message)
+    {
+        var variables = new Dictionary<string, string> { ["BATON_DOMAIN"] = "acme.okta.com", ["BATON_AWS_OKTA_APP_ID"] = "0oaaws", ["BATON_API_TOKEN"] = TestSimulator.Token };
+
+        var result = await CliRun.RunAsync(variables, args);
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_BooleanVariableNotABoolean_IsAUsageError()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var variables = CliRun.Variables(simulator, _temp.File("x.db"));
+        variables["BATON_SYNC_ALL_USERS"] = "sometimes";
+
+        var result = await CliRun.RunAsync(variables, "sync");
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains("BATON_SYNC_ALL_USERS='sometimes' is not a boolean", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_BadToken_FailsInOneLineAndKeepsThePreviousFile()
+    {
+        var file = await SyncDemoAsync();
+        var before = await File.ReadAllBytesAsync(file);
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var variables = CliRun.Variables(simulator, file);
+        variables["BATON_API_TOKEN"] = "00Not-The-Right-Token";
+
+        var result = await CliRun.RunAsync(variables, "sync");
+
+        Assert.Equal(ExitCode.Failure, result.ExitCode);
+        Assert.Equal(
+            "baton-okta-aws: error: Okta rejected the API token (401 E0000011: Invalid token provided); check BATON_API_TOKEN or --api-token-file.",
+            result.Error.Trim().Split('\n')[^1]);
+        Assert.DoesNotContain("00Not-The-Right-Token", result.All, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+    }
+
+    [Fact]
+    public async Task Sync_UnknownAppId_FailsNamingIt()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var variables = CliRun.Variables(simulator, _temp.File("x.db"));
+        variables["BATON_AWS_OKTA_APP_ID"] = "0oamissing";
+
+        var result = await CliRun.RunAsync(variables, "sync");
+
+        Assert.Equal(ExitCode.Failure, result.ExitCode);
+        Assert.Contains("Okta has no app with id 0oamissing (404 E0000007); check the AWS app id.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_ApiTokenOnTheCommandLine_WorksButWarns()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var variables = CliRun.Variables(simulator, _temp.File("x.db"));
+        variables.Remove("BATON_API_TOKEN");
+
+        var result = await CliRun.RunAsync(variables, "sync", "--api-token", TestSimulator.Token);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--api-token puts the token where other users can read it", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_TokenFromAFile_Works()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var tokenFile = _temp.File("token");
+        await File.WriteAllTextAsync(tokenFile, TestSimulator.Token + "\n");
+        var variables = CliRun.Variables(simulator, _temp.File("x.db"));
+        variables.Remove("BATON_API_TOKEN");
+
+        var result = await CliRun.RunAsync(variables, "sync", "--api-token-file", tokenFile);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("WRN", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_JsonLogFormat_WritesOnlyJsonLinesAndAJsonSummary()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+
+        var result = await CliRun.RunAsync(CliRun.Variables(simulator, _temp.File("x.db")), "sync", "--log-format", "json", "--log-level", "debug");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
+        Assert.Contains(lines, l => l.Contains("answered 200", StringComparison.Ordinal));
+        using var summary = JsonDocument.Parse(result.Out);
+        Assert.Equal("sync-finished", summary.RootElement.GetProperty("event").GetString());
+        Assert.Equal(10, summary.RootElement.GetProperty("accessRows").GetInt64());
+        Assert.True(summary.RootElement.GetProperty("peakRssBytes").GetInt64() > 0);
+        Assert.DoesNotContain(TestSimulator.Token, result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_JsonLogFormatAndAFailure_ReportsTheErrorAsAJsonLine()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var variables = CliRun.Variables(simulator, _temp.File("x.db"));
+        variables["BATON_AWS_OKTA_APP_ID"] = "0oademobookmark00002";
+
+        var result = await CliRun.RunAsync(variables, "sync", "--log-format", "json");
+
+        Assert.Equal(ExitCode.Failure, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
+        Assert.Contains(lines, l => l.Contains("not the Amazon Web Services app", StringComparison.Ordinal) && l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Access_CorruptOrForeignFile_FailsInOneLine()
+    {
+        var notSqlite = _temp.File("notes.db");
+        await File.WriteAllTextAsync(notSqlite, "hello");
+
+        var result = await CliRun.RunAsync(null, "access", "--file", notSqlite);
+
+        Assert.Equal(ExitCode.Failure, result.ExitCode);
+        Assert.Equal($"baton-okta-aws: error: {notSqlite} is not a sync file (it is not an SQLite database).", result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Demo_BundledOrg_SyncsAndPrintsTheAccessTable()
+    {
+        var file = _temp.File("demo.db");
+
+        var result = await CliRun.RunAsync(null, "demo", "--file", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Sync finished in", result.Out, StringComparison.Ordinal);
+        Assert.Contains(file, result.Out, StringComparison.Ordinal);
+        Assert.Contains("bob@acme.example    ACTIVE         123456789012  Admin      group:00gdemoawsadmins0001 (AWS Admins)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Demo: serving the bundled simulated Okta org at http://127.0.0.1:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_Root_ListsTheCommands()
+    {
+        var result = await CliRun.RunAsync(null, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("sync", result.Out, StringComparison.Ordinal);
+        Assert.Contains("access", result.Out, StringComparison.Ordinal);
+        Assert.Contains("demo", result.Out, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SyncDemoAsync()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var file = _temp.File("demo-sync.db");
+        var result = await CliRun.RunAsync(CliRun.Variables(simulator, file), "sync");
+        Assert.Equal(0, result.ExitCode);
+        return file;
+    }
+}

@@ -1,0 +1,277 @@
+using System.Globalization;
+using BatonOktaAws.Core.Okta;
+using BatonOktaAws.Core.Okta.Errors;
+using Microsoft.Extensions.Time.Testing;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace BatonOktaAws.Core.Tests.Okta;
+
+/// <summary>The client against WireMock, for the narrow cases the simulator does not script: exact headers and odd answers.</summary>
+public sealed class OktaClientTests : IDisposable
+{
+    private const string Token = "00WireMock-Token-ZZ31";
+    private const string AppId = "0oaclienttest";
+    private static readonly OktaClientOptions Fast = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(5), RetryMaxDelay = TimeSpan.FromMilliseconds(20), MaxRetries = 3 };
+
+    private readonly WireMockServer _server = WireMockServer.Start();
+
+    public void Dispose() => _server.Stop();
+
+    [Fact]
+    public async Task ListAppUsersAsync_TwoPages_FollowsLinkNextWithMaximumLimitAndAuthenticates()
+    {
+        var path = $"/api/v1/apps/{AppId}/users";
+        _server.Given(Request.Create().WithPath(path).WithParam("after", "00u2").UsingGet())
+            .RespondWith(Json("""[{"id":"00u3","scope":"USER"}]"""));
+        _server.Given(Request.Create().WithPath(path).WithParam("limit", "500").WithParam("expand", "user").UsingGet()).AtPriority(2)
+            .RespondWith(Json("""[{"id":"00u1","scope":"GROUP"},{"id":"00u2","scope":"USER","profile":{"samlRoles":["Admin"]}}]""")
+                .WithHeader("Link", $"<{_server.Url}{path}?limit=500&expand=user>; rel=\"self\"", $"<{_server.Url}{path}?limit=500&expand=user&after=00u2>; rel=\"next\""));
+        using var client = Client();
+
+        var ids = new List<string>();
+        await foreach (var page in client.ListAppUsersAsync(AppId, null, CancellationToken.None))
+        {
+            ids.AddRange(page.Items.Select(u => u.Id!));
+        }
+
+        Assert.Equal(["00u1", "00u2", "00u3"], ids);
+        Assert.Equal(2, _server.LogEntries.Count);
+        Assert.All(_server.LogEntries, e =>
+        {
+            Assert.Equal("SSWS " + Token, e.RequestMessage!.Headers!["Authorization"].Single());
+            Assert.StartsWith("baton-okta-aws/", e.RequestMessage.Headers!["User-Agent"].Single(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_429ThenOk_WaitsForTheResetOnTheServersClockAndRetriesWithOktaRetryHeaders()
+    {
+        // The web server stamps its own Date, so the reset is set relative to the real clock; the client's
+        // clock is a fake one far away, which proves the wait is measured on the server's clock.
+        var serverDate = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}").UsingGet()).InScenario("rl").WillSetStateTo("limited")
+            .RespondWith(Response.Create().WithStatusCode(429)
+                .WithHeader("X-Okta-Request-Id", "req-429-a")
+                .WithHeader("Date", serverDate.ToString("R", CultureInfo.InvariantCulture))
+                .WithHeader("X-Rate-Limit-Limit", "100")
+                .WithHeader("X-Rate-Limit-Remaining", "0")
+                .WithHeader("X-Rate-Limit-Reset", serverDate.AddSeconds(20).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
+                .WithBody("""{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}"""));
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}").UsingGet()).InScenario("rl").WhenStateIs("limited")
+            .RespondWith(Json("""{"id":"0oaclienttest","name":"amazon_aws"}"""));
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var client = Client(Fast with { MaxRetries = 2 }, time);
+
+        var call = client.GetApplicationAsync(AppId, CancellationToken.None);
+        await WaitForRequestsAsync(1);
+        time.Advance(TimeSpan.FromSeconds(17));
+        await Task.Delay(100);
+        Assert.Single(_server.LogEntries);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var app = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("amazon_aws", app.Name);
+        var retry = _server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime).Last().RequestMessage!.Headers!;
+        Assert.Equal("req-429-a", retry["X-Okta-Retry-For"].Single());
+        Assert.Equal("1", retry["X-Okta-Retry-Count"].Single());
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_ServerErrorThenOk_Retries()
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).InScenario("5xx").WillSetStateTo("ok")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).InScenario("5xx").WhenStateIs("ok")
+            .RespondWith(Json("""{"id":"0oaclienttest","name":"amazon_aws"}"""));
+        using var client = Client();
+
+        var app = await client.GetApplicationAsync(AppId, CancellationToken.None);
+
+        Assert.Equal("0oaclienttest", app.Id);
+        Assert.Equal(2, _server.LogEntries.Count);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_ServerErrorEveryTime_GivesUpWithAOneLineReason()
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).RespondWith(Response.Create().WithStatusCode(500).WithBody("""{"errorCode":"E0000009"}"""));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.Equal($"Okta answered 500 E0000009 to GET /api/v1/apps/{AppId} (gave up after 4 attempts)", error.Message);
+        Assert.Equal(4, _server.LogEntries.Count);
+    }
+
+    [Theory]
+    [InlineData(400, "E0000001")]
+    [InlineData(401, "E0000011")]
+    [InlineData(403, "E0000006")]
+    [InlineData(404, "E0000007")]
+    public async Task GetApplicationAsync_ClientError_IsNotRetriedAndNamesTheRequestAndCode(int status, string code)
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}"))
+            .RespondWith(Response.Create().WithStatusCode(status).WithBody($$"""{"errorCode":"{{code}}","errorSummary":"Nope"}"""));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaApiException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.Single(_server.LogEntries);
+        Assert.Equal(status, error.Status);
+        Assert.Equal($"Okta answered {status} {code} to GET /api/v1/apps/{AppId}: Nope", error.Message);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_TruncatedJsonOnce_RetriesAndSucceeds()
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).InScenario("cut").WillSetStateTo("whole")
+            .RespondWith(Json("""{"id":"0oaclie"""));
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).InScenario("cut").WhenStateIs("whole")
+            .RespondWith(Json("""{"id":"0oaclienttest","name":"amazon_aws"}"""));
+        using var client = Client();
+
+        var app = await client.GetApplicationAsync(AppId, CancellationToken.None);
+
+        Assert.Equal("0oaclienttest", app.Id);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_AlwaysMalformed_FailsSayingSo()
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).RespondWith(Json("<html>maintenance</html>"));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.StartsWith($"Okta sent malformed JSON for GET /api/v1/apps/{AppId}", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(gave up after 4 attempts)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListGroupMembersAsync_ItemWithoutId_FailsNamingTheEndpointAndItem()
+    {
+        _server.Given(Request.Create().WithPath("/api/v1/groups/00g1/users")).RespondWith(Json("""[{"id":"00u1"},{"status":"ACTIVE"}]"""));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(async () =>
+        {
+            await foreach (var _ in client.ListGroupMembersAsync("00g1", null, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal("Okta's answer to GET /api/v1/groups/00g1/users has member #2 without an id.", error.Message);
+    }
+
+    [Fact]
+    public async Task ListGroupMembersAsync_IdWithPathCharacters_IsRefused()
+    {
+        _server.Given(Request.Create().WithPath("/api/v1/groups/00g1/users")).RespondWith(Json("""[{"id":"../../admin"}]"""));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(async () =>
+        {
+            await foreach (var _ in client.ListGroupMembersAsync("00g1", null, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Contains("unusable id '../../admin'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListGroupMembersAsync_NextLinkToAnotherHost_IsNotFollowed()
+    {
+        _server.Given(Request.Create().WithPath("/api/v1/groups/00g1/users"))
+            .RespondWith(Json("""[{"id":"00u1"}]""").WithHeader("Link", "<https://evil.example/api/v1/groups/00g1/users?after=00u1>; rel=\"next\""));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(async () =>
+        {
+            await foreach (var _ in client.ListGroupMembersAsync("00g1", null, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Contains("points to https://evil.example", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_Redirect_IsNotFollowedSoTheTokenStaysHome()
+    {
+        using var elsewhere = WireMockServer.Start();
+        elsewhere.Given(Request.Create().UsingAnyMethod()).RespondWith(Json("{}"));
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}"))
+            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", elsewhere.Url + "/steal"));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaApiException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.Equal(302, error.Status);
+        Assert.Empty(elsewhere.LogEntries);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_SlowerThanTheRequestTimeout_GivesUpSayingSo()
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}"))
+            .RespondWith(Json("""{"id":"0oaclienttest"}""").WithDelay(TimeSpan.FromSeconds(3)));
+        using var client = Client(Fast with { RequestTimeout = TimeSpan.FromMilliseconds(200), MaxRetries = 1 });
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.Equal($"Okta did not answer GET /api/v1/apps/{AppId} within 0.2 s (gave up after 2 attempts)", error.Message);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_NothingListening_GivesUpSayingItCouldNotReachOkta()
+    {
+        var port = _server.Ports[0];
+        _server.Stop();
+        using var client = new OktaClient(OktaDomain.Parse($"http://127.0.0.1:{port}"), OktaApiToken.Parse(Token), Fast with { MaxRetries = 1 });
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.StartsWith($"Could not reach Okta at 127.0.0.1:{port} for GET /api/v1/apps/{AppId}", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(gave up after 2 attempts)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(404)]
+    public async Task GetAwsRoleListAsync_Refused_ReturnsNull(int status)
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/internal/apps/{AppId}/types")).RespondWith(Response.Create().WithStatusCode(status));
+        using var client = Client();
+
+        Assert.Null(await client.GetAwsRoleListAsync(AppId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_IdWithSlash_IsRefusedBeforeAnyRequest()
+    {
+        using var client = Client();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetApplicationAsync("../users", CancellationToken.None));
+        Assert.Empty(_server.LogEntries);
+    }
+
+    private OktaClient Client(OktaClientOptions? options = null, TimeProvider? time = null) =>
+        new(OktaDomain.Parse(_server.Url!), OktaApiToken.Parse(Token), options ?? Fast, timeProvider: time);
+
+    private static IResponseBuilder Json(string body) =>
+        Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
+
+    private async Task WaitForRequestsAsync(int count)
+    {
+        for (var i = 0; i < 200 && _server.LogEntries.Count < count; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.Equal(count, _server.LogEntries.Count);
+    }
+}

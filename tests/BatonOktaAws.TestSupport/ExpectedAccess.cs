@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OktaSimulator.Model;
+
+namespace BatonOktaAws.TestSupport;
+
+/// <summary>One expected row of <c>access --output json</c>.</summary>
+public sealed record ExpectedRow(string UserId, string Login, string Status, string AccountId, string Role, string Source);
+
+/// <summary>
+/// An oracle for who may assume which role, computed straight from the simulator's org — written apart from
+/// the connector's rules, from the documented rules in docs/aws-access.md, so the two check each other.
+/// </summary>
+public static class ExpectedAccess
+{
+    public static IReadOnlyList<ExpectedRow> From(OrgState state, string? appId = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var app = state.Apps[appId ?? state.AwsAppId!];
+        var settings = app.SettingsApp ?? [];
+        var groupMapping = settings["useGroupMapping"]?.GetValue<bool>() ?? false;
+        var joinAll = settings["joinAllRoles"]?.GetValue<bool>() ?? false;
+        var rows = new List<ExpectedRow>();
+        foreach (var userId in state.AppUserIds(app))
+        {
+            var user = state.Users[userId];
+            var direct = app.DirectAssignments.ContainsKey(userId);
+            if (groupMapping)
+            {
+                var filter = ToRegex(settings["groupFilter"]!.GetValue<string>());
+                foreach (var group in state.GroupsOfUser(userId))
+                {
+                    var match = filter.Match(group.Name);
+                    if (match.Success && match.Groups["accountid"].Value.Length == 12 && match.Groups["accountid"].Value.All(char.IsAsciiDigit))
+                    {
+                        rows.Add(Row(user, match.Groups["accountid"].Value, match.Groups["role"].Value, "group:" + group.Id));
+                    }
+                }
+
+                continue;
+            }
+
+            var account = settings["identityProviderArn"]!.GetValue<string>().Split(':')[4];
+            var assigned = app.GroupAssignments.Values.Where(a => state.Groups[a.GroupId].Members.Contains(userId)).ToList();
+            if (direct)
+            {
+                rows.AddRange(SamlRoles.Read(app.DirectAssignments[userId].Profile).Select(r => Row(user, account, r, "direct")));
+            }
+
+            IEnumerable<SimAppGroupAssignment> contributing =
+                direct ? (joinAll ? assigned : [])
+                : joinAll || app.SamlRolesUnion ? assigned
+                : assigned.OrderBy(a => a.Priority).ThenBy(a => a.GroupId, StringComparer.Ordinal).Take(1);
+            foreach (var group in contributing)
+            {
+                rows.AddRange(SamlRoles.Read(group.Profile).Select(r => Row(user, account, r, "group:" + group.GroupId)));
+            }
+        }
+
+        return [.. rows.Distinct().OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.AccountId, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal).ThenBy(r => r.Source, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Sorts actual rows the way <see cref="From"/> does, for comparison.</summary>
+    public static IReadOnlyList<ExpectedRow> Normalize(IEnumerable<ExpectedRow> rows) =>
+        [.. rows.OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.AccountId, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal).ThenBy(r => r.Source, StringComparer.Ordinal)];
+
+    /// <summary>Parses <c>access --output json</c>.</summary>
+    public static IReadOnlyList<ExpectedRow> ParseJson(string json)
+    {
+        var array = JsonNode.Parse(json)!.AsArray();
+        return Normalize(array.Select(n => new ExpectedRow(
+            n!["userId"]!.GetValue<string>(),
+            n["login"]!.GetValue<string>(),
+            n["status"]!.GetValue<string>(),
+            n["accountId"]!.GetValue<string>(),
+            n["role"]!.GetValue<string>(),
+            n["source"]!.GetValue<string>())));
+    }
+
+    private static ExpectedRow Row(SimUser user, string account, string role, string source) =>
+        new(user.Id, user.Login, user.Status, account, role, source);
+
+    private static Regex ToRegex(string oktaFilter) =>
+        new(oktaFilter.Replace("(?{{accountid}}", "(?<accountid>", StringComparison.Ordinal).Replace("(?{{role}}", "(?<role>", StringComparison.Ordinal));
+}
