@@ -15,6 +15,8 @@ public static class CliApplication
             new SyncCommand(env),
             new AccessCommand(env),
             new DemoCommand(env),
+            new GrantCommand(env),
+            new RevokeCommand(env),
         };
         return root;
     }

@@ -20,7 +20,7 @@ internal static class ErrorReporter
                 (ExitCode.Failure, $"Okta rejected the API token ({api.Status} {api.ErrorCode}: {api.ErrorSummary}); check BATON_API_TOKEN or --api-token-file."),
             OktaApiException { IsForbidden: true } api =>
                 (ExitCode.Failure, $"{api.Message} (the API token's admin role lacks a permission this needs)."),
-            OktaException or AwsAppException or SyncException or SyncFileException => (ExitCode.Failure, exception.Message),
+            OktaException or AwsAppException or SyncException or SyncFileException or Core.Provisioning.ProvisioningException => (ExitCode.Failure, exception.Message),
             _ => (ExitCode.Failure, $"Unexpected {exception.GetType().Name}: {exception.Message}"),
         };
         return (code, OneLine(message));

@@ -164,20 +164,22 @@ public sealed class OktaClient : IDisposable
         return (await _sender.SendAsync(request, OktaJsonContext.Default.OktaAppGroupAssignment, cancellationToken).ConfigureAwait(false)).Value;
     }
 
-    /// <summary>Whether the user is a member of the group (read from the user's groups, which are few).</summary>
-    public async Task<bool> IsGroupMemberAsync(string groupId, string userId, CancellationToken cancellationToken)
+    /// <summary>The groups a user belongs to (a user's groups are few, and this spends the users bucket, not the apps one).</summary>
+    public async Task<IReadOnlyList<OktaGroup>> ListUserGroupsAsync(string userId, CancellationToken cancellationToken)
     {
+        var groups = new List<OktaGroup>();
         var first = Url($"/api/v1/users/{Id(userId, "User id")}/groups?limit=200");
         await foreach (var page in PagesAsync(first, OktaJsonContext.Default.ListOktaGroup, (g, r, i) => RequireId(g.Id, r, $"group #{i + 1}"), cancellationToken).ConfigureAwait(false))
         {
-            if (page.Items.Any(g => string.Equals(g.Id, groupId, StringComparison.Ordinal)))
-            {
-                return true;
-            }
+            groups.AddRange(page.Items);
         }
 
-        return false;
+        return groups;
     }
+
+    /// <summary>Whether the user is a member of the group.</summary>
+    public async Task<bool> IsGroupMemberAsync(string groupId, string userId, CancellationToken cancellationToken) =>
+        (await ListUserGroupsAsync(userId, cancellationToken).ConfigureAwait(false)).Any(g => string.Equals(g.Id, groupId, StringComparison.Ordinal));
 
     // ---- Writes ---------------------------------------------------------------------------------
 

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using BatonOktaAws.Core.Provisioning;
+
+namespace BatonOktaAws.Cli.Output;
+
+/// <summary><c>--audit-log FILE</c>: appends each write's audit event as one JSON line (file created 0600).</summary>
+internal sealed class AuditLogFile : IAuditTrail, IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly Lock _lock = new();
+
+    public AuditLogFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            _stream = new FileStream(path, options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--audit-log: cannot open {path} for appending ({ex.Message}).", ex);
+        }
+    }
+
+    public void Record(AuditEvent auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("time", auditEvent.Time);
+            json.WriteString("actor", auditEvent.Actor);
+            json.WriteString("action", auditEvent.Action);
+            json.WriteString("entitlement", auditEvent.Entitlement);
+            json.WriteString("principal", auditEvent.Principal);
+            json.WriteString("method", auditEvent.Method);
+            json.WriteString("path", auditEvent.Path);
+            json.WriteString("before", auditEvent.Before);
+            json.WriteString("after", auditEvent.After);
+            json.WriteString("result", auditEvent.Result);
+            json.WriteString("error", auditEvent.Error);
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        lock (_lock)
+        {
+            _stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            _stream.Flush(flushToDisk: true);
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,7 @@
+namespace BatonOktaAws.Core.Provisioning;
+
+public enum ChangeAction
+{
+    Grant,
+    Revoke,
+}

@@ -1,0 +1,20 @@
+namespace BatonOktaAws.Core.Provisioning;
+
+/// <summary>What happened when a planned write was carried out.</summary>
+internal sealed record AppliedChange(ProvisioningOutcome Outcome, string? Before, string? After, IReadOnlyList<OktaWrite> Writes);
+
+/// <summary>
+/// A change after the read phase: nothing to do (<see cref="NoOp"/>), or a write to preview and, unless this
+/// is a dry run, to apply. <see cref="ApplyAsync"/> re-reads before writing and verifies after.
+/// </summary>
+internal sealed record PlannedChange(
+    ProvisioningChange Change,
+    ProvisioningOutcome? NoOp,
+    OktaWrite? Write,
+    string? Before,
+    IReadOnlyList<string> Warnings,
+    Func<CancellationToken, Task<AppliedChange>>? ApplyAsync)
+{
+    public static PlannedChange Nothing(ProvisioningChange change, ProvisioningOutcome outcome, string? state, IReadOnlyList<string>? warnings = null) =>
+        new(change, outcome, null, state, warnings ?? [], null);
+}

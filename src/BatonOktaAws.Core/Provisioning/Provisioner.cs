@@ -1,0 +1,159 @@
+using BatonOktaAws.Core.Aws;
+using BatonOktaAws.Core.Okta;
+using BatonOktaAws.Core.Okta.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BatonOktaAws.Core.Provisioning;
+
+/// <summary>
+/// Provisioning as a pipeline of named phases: <b>read</b> every change's form, <b>plan</b> each against what
+/// Okta holds now (reads only — every change is validated before any write), <b>preview</b> (a dry run stops
+/// here, having printed the writes it would make), <b>apply</b> in order. If any change fails before the apply
+/// phase, nothing is applied. Each write re-reads, writes, and verifies, and is recorded for the audit trail.
+/// </summary>
+public sealed class Provisioner
+{
+    private readonly OktaClient _client;
+    private readonly ILogger _logger;
+    private readonly IAuditTrail? _audit;
+    private readonly TimeProvider _time;
+    private readonly string _actor;
+
+    public Provisioner(OktaClient client, string actor, ILoggerFactory? loggerFactory = null, IAuditTrail? audit = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        _client = client;
+        _actor = actor;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Provisioner>();
+        _audit = audit;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <param name="changes">The changes that were read.</param>
+    /// <param name="unreadable">Lines of a change file that could not be read as changes.</param>
+    public async Task<IReadOnlyList<ProvisioningResult>> RunAsync(
+        IReadOnlyList<ProvisioningChange> changes,
+        IReadOnlyList<ChangeLineError> unreadable,
+        ProvisioningOptions options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(unreadable);
+        ArgumentNullException.ThrowIfNull(options);
+        OktaId.Require(options.AppId, "The AWS app id");
+
+        // Read: a line that is not even a change stops the batch before Okta is asked anything.
+        var failures = unreadable.ToDictionary(e => e.Line, e => e.Error);
+        if (failures.Count > 0)
+        {
+            return NothingApplied(changes, failures);
+        }
+
+        // Plan: reads only.
+        var context = new ProvisioningContext(_client, options);
+        var planned = new List<PlannedChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            try
+            {
+                planned.Add(await PlanAsync(change, context, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (IsChangeFailure(ex))
+            {
+                failures[change.Line] = ex.Message;
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            return NothingApplied(changes, failures);
+        }
+
+        foreach (var plan in planned)
+        {
+            foreach (var warning in plan.Warnings)
+            {
+                ProvisioningLog.Warning(_logger, plan.Change.Line, warning);
+            }
+        }
+
+        var writes = planned.Count(p => p.Write is not null);
+        ProvisioningLog.Planned(_logger, planned.Count, writes, planned.Count - writes);
+
+        // Preview: the dry run ends here.
+        if (options.DryRun)
+        {
+            return [.. planned.Select(p => p.NoOp is { } noOp
+                ? new ProvisioningResult(p.Change, p.Change.Line, noOp, [], p.Before, p.Before, null, p.Warnings)
+                : new ProvisioningResult(p.Change, p.Change.Line, ProvisioningOutcome.Planned, [p.Write!], p.Before, null, null, p.Warnings))];
+        }
+
+        // Apply, in order; a failed write is reported and the next change still runs.
+        var results = new List<ProvisioningResult>(planned.Count);
+        foreach (var plan in planned)
+        {
+            results.Add(await ApplyAsync(plan, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private static Task<PlannedChange> PlanAsync(ProvisioningChange change, ProvisioningContext context, CancellationToken cancellationToken) =>
+        change.Entitlement.IsGroupMembership
+            ? MembershipChange.PlanAsync(change, context, cancellationToken)
+            : change.PrincipalType == Store.Model.ResourceType.Group
+                ? GroupRoleChange.PlanAsync(change, context, cancellationToken)
+                : UserRoleChange.PlanAsync(change, context, cancellationToken);
+
+    private async Task<ProvisioningResult> ApplyAsync(PlannedChange plan, CancellationToken cancellationToken)
+    {
+        var change = plan.Change;
+        if (plan.NoOp is { } noOp)
+        {
+            return new ProvisioningResult(change, change.Line, noOp, [], plan.Before, plan.Before, null, plan.Warnings);
+        }
+
+        try
+        {
+            var applied = await plan.ApplyAsync!(cancellationToken).ConfigureAwait(false);
+            foreach (var write in applied.Writes)
+            {
+                Audit(change, write, applied.Outcome.Name(), applied.Before, applied.After, null);
+            }
+
+            return new ProvisioningResult(change, change.Line, applied.Outcome, applied.Writes, applied.Before, applied.After, null, plan.Warnings);
+        }
+        catch (Exception ex) when (IsChangeFailure(ex))
+        {
+            Audit(change, plan.Write!, ProvisioningOutcome.Failed.Name(), plan.Before, null, ex.Message);
+            return new ProvisioningResult(change, change.Line, ProvisioningOutcome.Failed, [plan.Write!], plan.Before, null, ex.Message, plan.Warnings);
+        }
+    }
+
+    private void Audit(ProvisioningChange change, OktaWrite write, string result, string? before, string? after, string? error)
+    {
+        var action = change.Action == ChangeAction.Grant ? "grant" : "revoke";
+        var entitlement = change.Entitlement.ToString();
+        var errorSuffix = error is null ? string.Empty : ": " + error;
+        ProvisioningLog.Write(_logger, _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, result, before, after, errorSuffix);
+        _audit?.Record(new AuditEvent(_time.GetUtcNow(), _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, before, after, result, error));
+    }
+
+    private List<ProvisioningResult> NothingApplied(IReadOnlyList<ProvisioningChange> changes, Dictionary<int, string> failures)
+    {
+        var unreadableLines = failures.Keys.Count(l => changes.All(c => c.Line != l));
+        ProvisioningLog.NothingApplied(_logger, failures.Count, changes.Count + unreadableLines);
+        var firstBad = failures.Keys.Min();
+        var results = changes.Select(c => failures.TryGetValue(c.Line, out var error)
+                ? ProvisioningResult.Failed(c, c.Line, error)
+                : ProvisioningResult.Failed(c, c.Line, $"not applied: line {firstBad} failed validation, so nothing was changed"))
+            .ToList();
+        results.AddRange(failures.Where(f => changes.All(c => c.Line != f.Key)).Select(f => ProvisioningResult.Failed(null, f.Key, f.Value)));
+        return [.. results.OrderBy(r => r.Line)];
+    }
+
+    private static bool IsChangeFailure(Exception ex) =>
+        ex is ProvisioningException or AwsAppException or OktaException;
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using BatonOktaAws.Core.Aws;
+using BatonOktaAws.Core.Okta;
+using BatonOktaAws.Core.Okta.Models;
+using BatonOktaAws.Store;
+
+namespace BatonOktaAws.Core.Provisioning;
+
+/// <summary>
+/// What the changes of one run share: the client, the options, and reads made once per run — the AWS app's
+/// configuration and its group assignments — so a batch does not spend the scarce apps bucket per line.
+/// </summary>
+internal sealed class ProvisioningContext
+{
+    private AwsAppContext? _app;
+    private List<OktaAppGroupAssignment>? _appGroups;
+    private readonly Dictionary<string, OktaUser?> _users = new(StringComparer.OrdinalIgnoreCase);
+
+    public ProvisioningContext(OktaClient client, ProvisioningOptions options)
+    {
+        Client = client;
+        Options = options;
+    }
+
+    public OktaClient Client { get; }
+    public ProvisioningOptions Options { get; }
+    public string AppId => Options.AppId;
+
+    public async Task<AwsAppContext> AppAsync(CancellationToken cancellationToken) =>
+        _app ??= await AwsAppLoader.LoadAsync(Client, AppId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The app's group assignments, read once (a few pages of the apps bucket).</summary>
+    public async Task<IReadOnlyList<OktaAppGroupAssignment>> AppGroupsAsync(CancellationToken cancellationToken)
+    {
+        if (_appGroups is null)
+        {
+            var groups = new List<OktaAppGroupAssignment>();
+            await foreach (var page in Client.ListAppGroupAssignmentsAsync(AppId, null, cancellationToken).ConfigureAwait(false))
+            {
+                groups.AddRange(page.Items);
+            }
+
+            _appGroups = groups;
+        }
+
+        return _appGroups;
+    }
+
+    /// <summary>Forgets the cached group assignments after a write that changed them.</summary>
+    public void AppGroupsChanged() => _appGroups = null;
+
+    /// <exception cref="ProvisioningException">Okta has no such user.</exception>
+    public async Task<OktaUser> RequireUserAsync(string idOrLogin, CancellationToken cancellationToken)
+    {
+        if (!_users.TryGetValue(idOrLogin, out var user))
+        {
+            user = await Client.FindUserAsync(idOrLogin, cancellationToken).ConfigureAwait(false);
+            _users[idOrLogin] = user;
+        }
+
+        return user ?? throw new ProvisioningException($"Okta has no user '{OktaId.Printable(idOrLogin)}'.");
+    }
+
+    /// <exception cref="ProvisioningException">Okta has no such group.</exception>
+    public async Task<OktaGroup> RequireGroupAsync(string groupId, CancellationToken cancellationToken) =>
+        await Client.FindGroupAsync(groupId, cancellationToken).ConfigureAwait(false)
+        ?? throw new ProvisioningException($"Okta has no group {groupId}.");
+
+    /// <summary>
+    /// Checks an <c>account:A:R</c> change against the app: group-mapping apps take roles from group names
+    /// (refused, naming the groups to use instead), and A must be the app's account.
+    /// </summary>
+    public async Task<(AwsAppContext App, SamlRole Role, List<string> Warnings)> RequireRoleChangeAllowedAsync(ProvisioningChange change, CancellationToken cancellationToken)
+    {
+        var app = await AppAsync(cancellationToken).ConfigureAwait(false);
+        var account = change.Entitlement.ResourceId;
+        var role = SamlRole.Parse(change.Entitlement.Slug);
+        if (app.Settings.Mode == AwsAppMode.GroupMapping)
+        {
+            throw new ProvisioningException(GroupMappingRefusal(account, role.Name, change.Action));
+        }
+
+        if (app.Settings.AccountId?.Value != account)
+        {
+            throw new ProvisioningException($"{change.Entitlement}: the AWS app {AppId} is for account {app.Settings.AccountId}, not {account}.");
+        }
+
+        var warnings = new List<string>();
+        if (app.RoleList is { } roles && !roles.Contains(role))
+        {
+            warnings.Add($"Role {role} is not in the AWS role list Okta reports for app {AppId} ({string.Join(", ", roles)}); check the name.");
+        }
+        else if (app.RoleList is null)
+        {
+            warnings.Add($"Okta would not list the AWS roles of app {AppId}, so role {role} could not be checked.");
+        }
+
+        return (app, role, warnings);
+    }
+
+    public static string Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        JsonSerializer.Serialize(value, type);
+
+    private string GroupMappingRefusal(string account, string role, ChangeAction action)
+    {
+        var verb = action == ChangeAction.Grant ? "grant" : "revoke";
+        var prefix = $"The AWS app {AppId} uses group mapping: account and role come from group names, so account:{account}:{role} cannot be {verb}ed directly.";
+        if (Options.SyncFilePath is null || !File.Exists(Options.SyncFilePath))
+        {
+            return $"{prefix} {char.ToUpperInvariant(verb[0])}{verb[1..]} group:<groupId>:member of a group whose name maps to it (pass --file with a recent sync file to list them).";
+        }
+
+        try
+        {
+            using var reader = SyncFileReader.Open(Options.SyncFilePath);
+            var groups = reader.MappedGroups(account, role);
+            return groups.Count == 0
+                ? $"{prefix} The sync file {Options.SyncFilePath} knows no group that maps to it; create one whose name matches the app's groupFilter."
+                : $"{prefix} {char.ToUpperInvariant(verb[0])}{verb[1..]} membership of {string.Join(" or ", groups.Select(g => $"group:{g.Group.GroupId}:member ('{g.Name}')"))} instead.";
+        }
+        catch (SyncFileException ex)
+        {
+            return $"{prefix} {char.ToUpperInvariant(verb[0])}{verb[1..]} group:<groupId>:member of a group whose name maps to it ({ex.Message})";
+        }
+    }
+}

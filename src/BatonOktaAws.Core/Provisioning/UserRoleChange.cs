@@ -1,0 +1,183 @@
+using BatonOktaAws.Core.Aws;
+using BatonOktaAws.Core.Okta.Models;
+
+namespace BatonOktaAws.Core.Provisioning;
+
+/// <summary>
+/// <c>account:&lt;accountId&gt;:&lt;role&gt;</c> for a user: a direct app assignment with the role, or the role added
+/// to / taken from an existing direct assignment. A group-scoped user is converted to a direct assignment only
+/// when allowed, keeping every role they had; a role held only through a group cannot be revoked from the user.
+/// </summary>
+internal static class UserRoleChange
+{
+    private const int Attempts = 3;
+
+    private enum WriteKind
+    {
+        Assign,
+        Update,
+    }
+
+    public static async Task<PlannedChange> PlanAsync(ProvisioningChange change, ProvisioningContext context, CancellationToken cancellationToken)
+    {
+        var (app, role, warnings) = await context.RequireRoleChangeAllowedAsync(change, cancellationToken).ConfigureAwait(false);
+        var user = await context.RequireUserAsync(change.Principal, cancellationToken).ConfigureAwait(false);
+        var userId = user.Id!;
+        var who = Who(user);
+        var appUser = await context.Client.FindAppUserAsync(context.AppId, userId, cancellationToken).ConfigureAwait(false);
+        var step = await DecideAsync(change.Action, appUser, role, userId, who, context, app, cancellationToken).ConfigureAwait(false);
+        warnings.AddRange(step.Warnings);
+        if (step.NoOp is { } noOp)
+        {
+            return PlannedChange.Nothing(change, noOp, State(appUser), warnings);
+        }
+
+        return new PlannedChange(change, null, Write(step, context.AppId, userId), State(appUser), warnings,
+            ct => ApplyAsync(change, context, app, role, userId, who, ct));
+    }
+
+    private static async Task<AppliedChange> ApplyAsync(ProvisioningChange change, ProvisioningContext context, AwsAppContext app, SamlRole role, string userId, string who, CancellationToken cancellationToken)
+    {
+        var client = context.Client;
+        var writes = new List<OktaWrite>();
+        string? lastSeen = null;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var before = await client.FindAppUserAsync(context.AppId, userId, cancellationToken).ConfigureAwait(false);
+            var step = await DecideAsync(change.Action, before, role, userId, who, context, app, cancellationToken).ConfigureAwait(false);
+            if (step.NoOp is { } noOp)
+            {
+                return new AppliedChange(noOp, State(before), State(before), writes);
+            }
+
+            var write = Write(step, context.AppId, userId);
+            writes.Add(write);
+            if (step.Kind == WriteKind.Assign)
+            {
+                await client.AssignUserToAppAsync(context.AppId, userId, step.Desired, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await client.UpdateAppUserRolesAsync(context.AppId, userId, step.Desired, cancellationToken).ConfigureAwait(false);
+            }
+
+            var after = await client.FindAppUserAsync(context.AppId, userId, cancellationToken).ConfigureAwait(false);
+            if (after is { Scope: OktaAppUser.UserScope } && RoleSet.SameAs(after.Profile?.SamlRoles, step.Desired))
+            {
+                return new AppliedChange(change.Action == ChangeAction.Grant ? ProvisioningOutcome.Granted : ProvisioningOutcome.Revoked, State(before), State(after), writes);
+            }
+
+            // The assignment changed between our read and our check (another admin, a group rule): redo from a fresh read.
+            lastSeen = State(after);
+        }
+
+        throw new ProvisioningException($"The app assignment of {who} kept changing while {change.Action.ToString().ToLowerInvariant()}ing {role} (last seen: {lastSeen}); gave up after {Attempts} attempts — check the user's assignment in Okta.");
+    }
+
+    private static async Task<Step> DecideAsync(ChangeAction action, OktaAppUser? appUser, SamlRole role, string userId, string who, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
+    {
+        var roles = appUser?.Profile?.SamlRoles ?? [];
+        var has = roles.Contains(role.Name, StringComparer.Ordinal);
+        var direct = appUser?.Scope == OktaAppUser.UserScope;
+        if (action == ChangeAction.Grant)
+        {
+            if (appUser is null)
+            {
+                return Step.Writing(WriteKind.Assign, [role.Name]);
+            }
+
+            if (direct)
+            {
+                return has ? Step.Nothing(ProvisioningOutcome.AlreadyGranted) : Step.Writing(WriteKind.Update, RoleSet.With(roles, role.Name));
+            }
+
+            if (has)
+            {
+                return Step.Nothing(ProvisioningOutcome.AlreadyGranted, $"{who} already has {role} through a group assignment; no direct assignment was made.");
+            }
+
+            if (!context.Options.AllowGroupToDirectConversion)
+            {
+                var groups = await AssignedGroupsOfUserAsync(userId, context, cancellationToken).ConfigureAwait(false);
+                throw new ProvisioningException(
+                    $"{who} has the app through {Describe([.. groups.Select(g => (g.Id, g.Name))])} (scope GROUP); giving them {role} directly would convert that into a direct assignment. " +
+                    $"Re-run with --aws-allow-group-to-direct-assignment-conversion-for-provisioning to convert it (their current roles {RoleSet.Describe(roles)} are kept), " +
+                    $"or grant group:<groupId>:member of a group that gives {role}.");
+            }
+
+            // The conversion keeps every role they had and adds the new one, so nobody loses access by it.
+            return Step.Writing(WriteKind.Assign, RoleSet.With(roles, role.Name));
+        }
+
+        if (appUser is null)
+        {
+            return Step.Nothing(ProvisioningOutcome.AlreadyRevoked);
+        }
+
+        var throughGroups = await GroupsGivingAsync(appUser, role, userId, context, app, cancellationToken).ConfigureAwait(false);
+        if (direct && has)
+        {
+            var warning = throughGroups.Count > 0 ? $"{who} still has {role} through {Describe(throughGroups)}." : null;
+            return Step.Writing(WriteKind.Update, RoleSet.Without(roles, role.Name), warning);
+        }
+
+        if (throughGroups.Count > 0)
+        {
+            var first = throughGroups[0];
+            throw new ProvisioningException(
+                $"{who} has {role} only through {Describe(throughGroups)}; revoke group:{first.Id}:member:user:{userId} " +
+                $"or take the role off the group (revoke account:{app.Settings.AccountId}:{role}:group:{first.Id}) instead.");
+        }
+
+        return Step.Nothing(ProvisioningOutcome.AlreadyRevoked);
+    }
+
+    /// <summary>The assigned groups through which the access rules give this user the role.</summary>
+    private static async Task<List<(string Id, string Name)>> GroupsGivingAsync(OktaAppUser appUser, SamlRole role, string userId, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
+    {
+        var groups = await AssignedGroupsOfUserAsync(userId, context, cancellationToken).ConfigureAwait(false);
+        var assigned = groups
+            .Select(g => new AssignedGroup(g.Id, g.Assignment.Priority, [.. (g.Assignment.Profile?.SamlRoles ?? []).Select(r => SamlRole.TryParse(r, out var p) ? p : (SamlRole?)null).OfType<SamlRole>()]))
+            .ToList();
+        var assignment = appUser.Scope == OktaAppUser.UserScope
+            ? new AppAssignment(true, [])
+            : AppAssignment.ThroughGroups;
+        var giving = new AwsAccessRules(app.Settings, app.SamlRolesUnion)
+            .Resolve(assignment, assigned, [])
+            .Where(a => a.Role == role && !a.Source.IsDirect)
+            .Select(a => a.Source.GroupId!)
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. groups.Where(g => giving.Contains(g.Id)).Select(g => (g.Id, g.Name))];
+    }
+
+    private static async Task<List<(string Id, string Name, OktaAppGroupAssignment Assignment)>> AssignedGroupsOfUserAsync(string userId, ProvisioningContext context, CancellationToken cancellationToken)
+    {
+        var userGroups = await context.Client.ListUserGroupsAsync(userId, cancellationToken).ConfigureAwait(false);
+        var appGroups = (await context.AppGroupsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(g => g.Id!, StringComparer.Ordinal);
+        return [.. userGroups
+            .Where(g => appGroups.ContainsKey(g.Id!))
+            .Select(g => (g.Id!, g.Profile?.Name ?? g.Id!, appGroups[g.Id!]))];
+    }
+
+    private static string Describe(List<(string Id, string Name)> groups) =>
+        groups.Count == 0
+            ? "a group assignment"
+            : (groups.Count == 1 ? "group " : "groups ") + string.Join(", ", groups.Select(g => $"'{g.Name}' ({g.Id})"));
+
+    private static OktaWrite Write(Step step, string appId, string userId) => step.Kind == WriteKind.Assign
+        ? new OktaWrite("POST", $"/api/v1/apps/{appId}/users", ProvisioningContext.Json(new AppUserAssignRequest { Id = userId, Profile = new AwsAppProfile { SamlRoles = step.Desired } }, OktaJsonContext.Default.AppUserAssignRequest))
+        : new OktaWrite("POST", $"/api/v1/apps/{appId}/users/{userId}", ProvisioningContext.Json(new AppUserProfileUpdateRequest { Profile = new AwsAppProfile { SamlRoles = step.Desired } }, OktaJsonContext.Default.AppUserProfileUpdateRequest));
+
+    private static string Who(OktaUser user) =>
+        user.Profile?.Login is { } login ? $"User {login} ({user.Id})" : $"User {user.Id}";
+
+    private static string State(OktaAppUser? appUser) =>
+        appUser is null ? "not assigned to the app" : $"scope {appUser.Scope}, samlRoles {RoleSet.Describe(appUser.Profile?.SamlRoles)}";
+
+    private sealed record Step(ProvisioningOutcome? NoOp, WriteKind Kind, List<string> Desired, IReadOnlyList<string> Warnings)
+    {
+        public static Step Nothing(ProvisioningOutcome outcome, string? warning = null) => new(outcome, default, [], warning is null ? [] : [warning]);
+
+        public static Step Writing(WriteKind kind, List<string> desired, string? warning = null) => new(null, kind, desired, warning is null ? [] : [warning]);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using BatonOktaAws.TestSupport;
+using OktaSimulator;
+using OktaSimulator.Fixtures;
+
+namespace BatonOktaAws.Cli.Tests;
+
+public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
+{
+    private const string Admins = "00gdemoawsadmins0001";
+    private const string Grace = "00udemograce00000007";
+    private const string Bob = "00udemobob0000000002";
+    private readonly TempDirectory _temp = new();
+    private OktaSimulatorServer _simulator = null!;
+    private Dictionary<string, string> _variables = null!;
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        _variables = CliRun.Variables(_simulator, _temp.File("sync.db"));
+    }
+
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    public void Dispose() => _temp.Dispose();
+
+    private int Writes => _simulator.Requests.Entries.Count(e => e.IsWrite);
+
+    [Fact]
+    public async Task Grant_WithoutProvisioning_RefusesAsAUsageErrorAndAsksOktaNothing()
+    {
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", $"group:{Admins}:member", "--principal-type", "user", "--principal", Grace);
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains("Provisioning is disabled", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--provisioning (or BATON_PROVISIONING=true)", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_simulator.Requests.Entries);
+    }
+
+    [Fact]
+    public async Task Grant_DryRun_PrintsTheWriteItWouldMakeAndMakesNone()
+    {
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", "account:123456789012:PowerUser", "--principal-type", "group", "--principal", Admins, "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("line 1: planned: grant account:123456789012:PowerUser to group:" + Admins, result.Out, StringComparison.Ordinal);
+        Assert.Contains($"would call PATCH /api/v1/apps/0oademoaws0000000001/groups/{Admins} [{{\"op\":\"replace\",\"path\":\"/profile/samlRoles\",\"value\":[\"Admin\",\"PowerUser\"]}}]", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Dry run, nothing changed: 1 planned.", result.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Writes);
+    }
+
+    [Fact]
+    public async Task GrantTwice_WithProvisioning_GrantsThenReportsAlreadyGrantedBothExitingZero()
+    {
+        string[] args = ["grant", "--entitlement", $"group:{Admins}:member", "--principal-type", "user", "--principal", Grace, "--provisioning"];
+
+        var first = await CliRun.RunAsync(_variables, args);
+        var second = await CliRun.RunAsync(_variables, args);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("line 1: granted:", first.Out, StringComparison.Ordinal);
+        Assert.Contains("before: not a member; after: member", first.Out, StringComparison.Ordinal);
+        Assert.Contains("line 1: already-granted:", second.Out, StringComparison.Ordinal);
+        Assert.Equal(1, Writes);
+    }
+
+    [Fact]
+    public async Task Revoke_RoleHeldThroughAGroup_ExitsOneNamingTheGroup()
+    {
+        var result = await CliRun.RunAsync(_variables, "revoke", "--grant", $"account:123456789012:Admin:user:{Bob}", "--provisioning");
+
+        Assert.Equal(ExitCode.Failure, result.ExitCode);
+        Assert.Contains($"error: User bob@acme.example ({Bob}) has Admin only through group 'AWS Admins' ({Admins})", result.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Writes);
+    }
+
+    [Fact]
+    public async Task FromFile_JsonOutput_PrintsOneObjectPerChangeWithTheDocumentedKeys()
+    {
+        var file = _temp.File("changes.csv");
+        await File.WriteAllLinesAsync(file,
+        [
+            "action,entitlement,principal_type,principal,grant",
+            $"grant,group:{Admins}:member,user,{Grace},",
+            $"revoke,,,,group:{Admins}:member:user:{Bob}",
+            "grant,account:123456789012:Auditor,user,heidi@acme.example,",
+        ]);
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--from-file", file, "--provisioning", "--output", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal(["granted", "revoked", "granted"], lines.Select(l => l.GetProperty("result").GetString()));
+        Assert.Equal(["grant", "revoke", "grant"], lines.Select(l => l.GetProperty("action").GetString()));
+        Assert.Equal($"user:{Bob}", lines[1].GetProperty("principal").GetString());
+        Assert.All(lines, l =>
+        {
+            Assert.Equal(JsonValueKind.Null, l.GetProperty("error").ValueKind);
+            Assert.True(l.TryGetProperty("entitlement", out _));
+        });
+    }
+
+    [Fact]
+    public async Task FromFile_WithAnInvalidLine_AppliesNothingAndExitsOne()
+    {
+        var file = _temp.File("changes.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            $$"""{"action":"grant","entitlement":"group:{{Admins}}:member","principalType":"user","principal":"{{Grace}}"}""",
+            """{"action":"grant","entitlement":"account:123456789012:Admin","principalType":"user"}""",
+        ]);
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--from-file", file, "--provisioning", "--output", "json");
+
+        Assert.Equal(ExitCode.Failure, result.ExitCode);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal(["failed", "failed"], lines.Select(l => l.GetProperty("result").GetString()));
+        Assert.Equal("the principal is missing.", lines[1].GetProperty("error").GetString());
+        Assert.Empty(_simulator.Requests.Entries);
+    }
+
+    [Fact]
+    public async Task Grant_WithAuditLog_AppendsAJsonLinePerWriteWithoutTheToken()
+    {
+        var audit = _temp.File("audit.jsonl");
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", "account:123456789012:PowerUser", "--principal-type", "user", "--principal", Grace, "--provisioning", "--audit-log", audit, "--log-level", "debug");
+
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(await File.ReadAllLinesAsync(audit));
+        using var entry = JsonDocument.Parse(line);
+        Assert.Equal("POST", entry.RootElement.GetProperty("method").GetString());
+        Assert.Equal("not assigned to the app", entry.RootElement.GetProperty("before").GetString());
+        Assert.Equal("scope USER, samlRoles [PowerUser]", entry.RootElement.GetProperty("after").GetString());
+        Assert.Equal("granted", entry.RootElement.GetProperty("result").GetString());
+        Assert.DoesNotContain(TestSimulator.Token, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSimulator.Token, result.All, StringComparison.Ordinal);
+        Assert.Contains("Write by ", result.Error, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(audit));
+        }
+    }
+
+    [Fact]
+    public async Task RootOneShotFlags_LikeBaton_GrantAndRevoke()
+    {
+        _variables["BATON_PROVISIONING"] = "true";
+
+        var grant = await CliRun.RunAsync(_variables, "--grant-entitlement", $"group:{Admins}:member", "--grant-principal-type", "user", "--grant-principal", Grace);
+        var revoke = await CliRun.RunAsync(_variables, "--revoke-grant", $"group:{Admins}:member:user:{Grace}");
+
+        Assert.Equal((0, 0), (grant.ExitCode, revoke.ExitCode));
+        Assert.Contains("granted", grant.Out, StringComparison.Ordinal);
+        Assert.Contains("revoked", revoke.Out, StringComparison.Ordinal);
+        Assert.False(_simulator.State.IsMember(Admins, Grace));
+    }
+
+    [Theory]
+    [InlineData(new[] { "grant", "--provisioning" }, "Say what to grant: --entitlement, --principal-type and --principal (or --from-file).")]
+    [InlineData(new[] { "revoke", "--provisioning" }, "Say what to revoke: --grant <grantId> (or --from-file).")]
+    [InlineData(new[] { "revoke", "--provisioning", "--grant", "x", "--from-file", "y" }, "Give either --from-file or a single change on the command line, not both.")]
+    [InlineData(new[] { "grant", "--provisioning", "--entitlement", "group:00g1:owner", "--principal-type", "user", "--principal", "00u1" }, "'group:00g1:owner' is not an entitlement id")]
+    [InlineData(new[] { "grant", "--provisioning", "--from-file", "/no/such/changes.csv" }, "Cannot read the change file /no/such/changes.csv")]
+    [InlineData(new[] { "grant", "--provisioning", "--output", "yaml", "--entitlement", "group:00g1:member", "--principal-type", "user", "--principal", "00u1" }, "--output must be text or json")]
+    public async Task Provisioning_BadFlags_AreUsageErrors(string[] args, string message)
+    {
+        var result = await CliRun.RunAsync(_variables, args);
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Empty(_simulator.Requests.Entries);
+    }
+}

@@ -1,0 +1,62 @@
+using BatonOktaAws.Core.Okta;
+using BatonOktaAws.Core.Provisioning;
+using BatonOktaAws.Core.Tests.Sync;
+using BatonOktaAws.TestSupport;
+using OktaSimulator;
+using OktaSimulator.Model;
+
+namespace BatonOktaAws.Core.Tests.Provisioning;
+
+/// <summary>An audit trail that keeps what it is told (a spy).</summary>
+internal sealed class AuditSpy : IAuditTrail
+{
+    public List<AuditEvent> Events { get; } = [];
+
+    public void Record(AuditEvent auditEvent) => Events.Add(auditEvent);
+}
+
+/// <summary>The provisioner against a simulator, plus a sync before and after to see what changed.</summary>
+internal sealed class ProvisioningHarness : IAsyncDisposable
+{
+    private ProvisioningHarness(OktaSimulatorServer simulator)
+    {
+        Simulator = simulator;
+        Sync = new SyncHarness(simulator);
+    }
+
+    public OktaSimulatorServer Simulator { get; }
+    public SyncHarness Sync { get; }
+    public AuditSpy Audit { get; } = new();
+    public OrgState State => Simulator.State;
+    public string AppId => Simulator.State.AwsAppId!;
+
+    public static async Task<ProvisioningHarness> StartAsync(OrgState state) =>
+        new(await TestSimulator.StartAsync(state));
+
+    public async Task<IReadOnlyList<ProvisioningResult>> RunAsync(IReadOnlyList<ProvisioningChange> changes, Func<ProvisioningOptions, ProvisioningOptions>? configure = null, IReadOnlyList<ChangeLineError>? unreadable = null, OktaClientOptions? clientOptions = null)
+    {
+        using var client = new OktaClient(OktaDomain.Parse(Simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), clientOptions ?? SyncHarness.FastRetries);
+        var options = new ProvisioningOptions { AppId = AppId };
+        return await new Provisioner(client, "tester@test-host", audit: Audit).RunAsync(changes, unreadable ?? [], configure?.Invoke(options) ?? options, CancellationToken.None);
+    }
+
+    public async Task<ProvisioningResult> RunOneAsync(ProvisioningChange change, Func<ProvisioningOptions, ProvisioningOptions>? configure = null) =>
+        Assert.Single(await RunAsync([change], configure));
+
+    /// <summary>Syncs and returns the access rows, after checking them against the oracle for the org as it now is.</summary>
+    public async Task<IReadOnlyList<ExpectedRow>> SyncedAccessAsync()
+    {
+        await Sync.SyncAsync();
+        var rows = Sync.AccessRows();
+        Assert.Equal(ExpectedAccess.From(State), rows);
+        return rows;
+    }
+
+    public int Writes => Simulator.Requests.Entries.Count(e => e.IsWrite);
+
+    public async ValueTask DisposeAsync()
+    {
+        Sync.Dispose();
+        await Simulator.DisposeAsync();
+    }
+}
