@@ -11,6 +11,10 @@ namespace BatonOktaAws.Store;
 /// </summary>
 public sealed class SyncFileReader : IDisposable
 {
+    /// <summary>The tables holding synced data (table names are only ever taken from this list).</summary>
+    private static readonly string[] DataTables =
+        ["resources", "entitlements", "grants", "grant_sources", "okta_app_users", "okta_app_groups", "aws_mapped_groups", "aws_app", "aws_role_list"];
+
     private readonly SqliteConnection _db;
 
     private SyncFileReader(SqliteConnection db, string path)
@@ -215,7 +219,7 @@ public sealed class SyncFileReader : IDisposable
     /// <summary>Every row of a table, for tests and tools that compare two sync files (table names are a fixed list).</summary>
     public IReadOnlyList<string> DumpTable(string table)
     {
-        if (table is not ("resources" or "entitlements" or "grants" or "grant_sources" or "okta_app_users" or "okta_app_groups" or "aws_mapped_groups" or "aws_app" or "aws_role_list"))
+        if (!DataTables.Contains(table))
         {
             throw new ArgumentException($"'{table}' is not a data table of the sync file.", nameof(table));
         }
@@ -237,6 +241,10 @@ public sealed class SyncFileReader : IDisposable
             return rows;
         });
     }
+
+    /// <summary>Rows in each data table (what a sync wrote), for the benchmark's rows-per-second.</summary>
+    public IReadOnlyDictionary<string, long> RowCounts() => Guard(() =>
+        DataTables.ToDictionary(t => t, t => SqliteFiles.Scalar(_db, $"SELECT COUNT(*) FROM {t}"), StringComparer.Ordinal));
 
     public void Dispose() => _db.Dispose();
 

@@ -238,7 +238,7 @@ public sealed class SyncFileWriter : IDisposable
         SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM entitlements"),
         SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM grants"),
         SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM aws_role_access"),
-        SqliteFiles.Scalar(_db, $"SELECT COUNT(*) FROM sync_warnings WHERE run_id = {RunId}"));
+        SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM sync_warnings WHERE run_id = (SELECT MAX(id) FROM sync_runs)"));
 
     private static SyncFileWriter ResumePartial(SyncFilePaths paths, SyncRunStart run)
     {
@@ -273,7 +273,13 @@ public sealed class SyncFileWriter : IDisposable
                 throw new SyncFileException($"Cannot resume: the interrupted sync was of app {app} at {domain} with other options; run without --resume to start over.");
             }
 
-            SqliteFiles.Execute(db, $"UPDATE sync_runs SET resumes = resumes + 1 WHERE id = {runId}");
+            using (var update = db.CreateCommand())
+            {
+                update.CommandText = "UPDATE sync_runs SET resumes = resumes + 1 WHERE id = $id";
+                update.Parameters.AddWithValue("$id", runId);
+                update.ExecuteNonQuery();
+            }
+
             return new SyncFileWriter(db, paths, runId, resumed: true);
         }
         catch (SqliteException ex)

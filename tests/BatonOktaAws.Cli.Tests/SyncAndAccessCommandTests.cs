@@ -235,6 +235,43 @@ public sealed class SyncAndAccessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Access_DamagedOrForeignSyncFiles_FailInOneLineWithoutAStackTrace()
+    {
+        var good = await SyncDemoAsync();
+        var bytes = await File.ReadAllBytesAsync(good);
+        var truncated = _temp.File("truncated.db");
+        await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 3)]);
+        var empty = _temp.File("empty.db");
+        await File.WriteAllBytesAsync(empty, []);
+        var newer = _temp.File("newer.db");
+        File.Copy(good, newer);
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={newer};Pooling=False"))
+        {
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        var cases = new[]
+        {
+            (truncated, "corrupt"),
+            (empty, "is not a sync file (it is not an SQLite database)"),
+            (newer, "was written by a newer baton-okta-aws (sync file schema v99"),
+            (_temp.Path, "does not exist"),
+        };
+        foreach (var (path, expected) in cases)
+        {
+            var result = await CliRun.RunAsync(null, "access", "--file", path);
+
+            Assert.Equal(ExitCode.Failure, result.ExitCode);
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("baton-okta-aws: error: ", line, StringComparison.Ordinal);
+            Assert.Contains(expected, line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Demo_BundledOrg_SyncsAndPrintsTheAccessTable()
     {
         var file = _temp.File("demo.db");
