@@ -23,9 +23,9 @@ internal static class CommandRunner
         ILogger? logger = null;
         try
         {
-            (loggers, format) = logging.Create(parse, env);
+            (loggers, format, var statusLine) = logging.Create(parse, env);
             logger = loggers.CreateLogger("baton-okta-aws");
-            return await body(new CommandContext(parse, env, loggers, logger, format), cancellationToken).ConfigureAwait(false);
+            return await body(new CommandContext(parse, env, loggers, logger, format, statusLine), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

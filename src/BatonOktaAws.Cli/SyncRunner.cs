@@ -13,7 +13,7 @@ internal static class SyncRunner
     {
         using var client = new OktaClient(connection.Domain, connection.Token, connection.ClientOptions, context.Loggers, context.Env.Time);
         SyncResult result;
-        using (var progress = new ProgressDisplay(context.Env, context.Format, context.Logger))
+        using (var progress = new ProgressDisplay(context))
         {
             var engine = new SyncEngine(client, context.Loggers, context.Env.Time, progress);
             result = await engine.RunAsync(options, cancellationToken).ConfigureAwait(false);

@@ -9,20 +9,34 @@ internal sealed class TextWriterSink : ILogEventSink
 {
     private readonly TextWriter _writer;
     private readonly ITextFormatter _formatter;
+    private readonly StatusLine? _statusLine;
     private readonly Lock _lock = new();
 
-    public TextWriterSink(TextWriter writer, ITextFormatter formatter)
+    public TextWriterSink(TextWriter writer, ITextFormatter formatter, StatusLine? statusLine)
     {
         _writer = writer;
         _formatter = formatter;
+        _statusLine = statusLine;
     }
 
     public void Emit(LogEvent logEvent)
     {
         lock (_lock)
         {
-            _formatter.Format(logEvent, _writer);
-            _writer.Flush();
+            if (_statusLine is null)
+            {
+                Write(logEvent);
+            }
+            else
+            {
+                _statusLine.WriteAbove(() => Write(logEvent));
+            }
         }
+    }
+
+    private void Write(LogEvent logEvent)
+    {
+        _formatter.Format(logEvent, _writer);
+        _writer.Flush();
     }
 }

@@ -36,7 +36,7 @@ internal sealed class LoggingOptions
         string.Equals(EnvironmentFallback.Text(parse, Format, env), "json", StringComparison.OrdinalIgnoreCase) ? LogFormat.Json : LogFormat.Console;
 
     /// <exception cref="UsageException">Unknown level or format.</exception>
-    public (SerilogLoggerFactory Factory, LogFormat Format) Create(ParseResult parse, CliEnvironment env)
+    public (SerilogLoggerFactory Factory, LogFormat Format, StatusLine? StatusLine) Create(ParseResult parse, CliEnvironment env)
     {
         var level = (EnvironmentFallback.Text(parse, Level, env) ?? "info").ToLowerInvariant();
         var format = (EnvironmentFallback.Text(parse, Format, env) ?? "console").ToLowerInvariant();
@@ -57,14 +57,16 @@ internal sealed class LoggingOptions
             "error" => LogEventLevel.Error,
             _ => LogEventLevel.Information,
         };
+        // Progress is drawn in place only for people: console format on an interactive terminal.
+        var statusLine = format == "console" && env.ErrorIsTerminal ? new StatusLine(env.Error) : null;
         ITextFormatter formatter = format == "json"
             ? new RenderedCompactJsonFormatter()
             : new MessageTemplateTextFormatter("{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}");
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(minimum)
             .Enrich.WithProperty("tool", "baton-okta-aws")
-            .WriteTo.Sink(new TextWriterSink(env.Error, formatter))
+            .WriteTo.Sink(new TextWriterSink(env.Error, formatter, statusLine))
             .CreateLogger();
-        return (new SerilogLoggerFactory(logger, dispose: true), format == "json" ? LogFormat.Json : LogFormat.Console);
+        return (new SerilogLoggerFactory(logger, dispose: true), format == "json" ? LogFormat.Json : LogFormat.Console, statusLine);
     }
 }

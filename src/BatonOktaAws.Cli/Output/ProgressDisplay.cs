@@ -14,19 +14,18 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
     private static readonly TimeSpan TerminalInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
 
-    private readonly CliEnvironment _env;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly bool _terminal;
+    private readonly StatusLine? _statusLine;
     private readonly Lock _lock = new();
     private DateTimeOffset _last;
-    private bool _drawn;
 
-    public ProgressDisplay(CliEnvironment env, LogFormat format, ILogger logger)
+    public ProgressDisplay(CommandContext context)
     {
-        _env = env;
-        _logger = logger;
-        _terminal = format == LogFormat.Console && env.ErrorIsTerminal;
-        _last = env.Time.GetUtcNow();
+        _time = context.Env.Time;
+        _logger = context.Logger;
+        _statusLine = context.StatusLine;
+        _last = _time.GetUtcNow();
     }
 
     public void Report(SyncProgress value)
@@ -34,40 +33,25 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
         ArgumentNullException.ThrowIfNull(value);
         lock (_lock)
         {
-            var now = _env.Time.GetUtcNow();
-            if (now - _last < (_terminal ? TerminalInterval : LogInterval))
+            var now = _time.GetUtcNow();
+            if (now - _last < (_statusLine is null ? LogInterval : TerminalInterval))
             {
                 return;
             }
 
             _last = now;
-            if (_terminal)
-            {
-                var groups = value.GroupsKnown > 0 ? $", {value.GroupsDone}/{value.GroupsKnown} groups" : string.Empty;
-                var line = string.Create(CultureInfo.InvariantCulture, $"  {Describe(value.Phase)}: {value.Pages} pages, {value.AppUsers} app users{groups}, {value.Requests} requests");
-                _env.Error.Write("\r" + line.PadRight(100));
-                _env.Error.Flush();
-                _drawn = true;
-            }
-            else
+            if (_statusLine is null)
             {
                 CliLog.Progress(_logger, value.Phase, value.Pages, value.AppUsers, value.GroupsDone, value.GroupsKnown, value.Requests);
+                return;
             }
+
+            var groups = value.GroupsKnown > 0 ? $", {value.GroupsDone}/{value.GroupsKnown} groups" : string.Empty;
+            _statusLine.Show(string.Create(CultureInfo.InvariantCulture, $"  {Describe(value.Phase)}: {value.Pages} pages, {value.AppUsers} app users{groups}, {value.Requests} requests"));
         }
     }
 
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            if (_drawn)
-            {
-                _env.Error.Write("\r" + new string(' ', 102) + "\r");
-                _env.Error.Flush();
-                _drawn = false;
-            }
-        }
-    }
+    public void Dispose() => _statusLine?.Clear();
 
     private static string Describe(SyncPhase phase) => phase switch
     {
