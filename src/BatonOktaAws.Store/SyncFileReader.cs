@@ -104,37 +104,21 @@ public sealed class SyncFileReader : IDisposable
     public IReadOnlyList<AccessRow> Access(AccessFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return Guard(() =>
-        {
-            using var command = _db.CreateCommand();
-            command.CommandText = """
-                SELECT a.user_id, a.login, a.user_status, a.account_id, a.role, a.source, g.display_name
-                FROM aws_role_access a
-                LEFT JOIN resources g ON g.resource_type = 'group' AND g.id = substr(a.source, 7) AND a.source LIKE 'group:%'
-                WHERE ($user IS NULL OR a.user_id = $user OR a.login = $user COLLATE NOCASE)
-                  AND ($account IS NULL OR a.account_id = $account)
-                  AND ($role IS NULL OR a.role = $role)
-                ORDER BY a.login COLLATE NOCASE, a.user_id, a.account_id, a.role, a.source
-                """;
-            command.Parameters.AddWithValue("$user", (object?)filter.User ?? DBNull.Value);
-            command.Parameters.AddWithValue("$account", (object?)filter.AccountId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$role", (object?)filter.Role ?? DBNull.Value);
-            using var reader = command.ExecuteReader();
-            var rows = new List<AccessRow>();
-            while (reader.Read())
-            {
-                rows.Add(new AccessRow(
-                    reader.GetString(0),
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetString(4),
-                    reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
-            }
-
-            return rows;
-        });
+        return Guard(() => SqliteFiles.Query(
+            _db,
+            """
+            SELECT a.user_id, a.login, a.user_status, a.account_id, a.role, a.source, g.display_name
+            FROM aws_role_access a
+            LEFT JOIN resources g ON g.resource_type = 'group' AND g.id = substr(a.source, 7) AND a.source LIKE 'group:%'
+            WHERE ($user IS NULL OR a.user_id = $user OR a.login = $user COLLATE NOCASE)
+              AND ($account IS NULL OR a.account_id = $account)
+              AND ($role IS NULL OR a.role = $role)
+            ORDER BY a.login COLLATE NOCASE, a.user_id, a.account_id, a.role, a.source
+            """,
+            r => new AccessRow(r.GetString(0), SqliteFiles.Text(r, 1), SqliteFiles.Text(r, 2), r.GetString(3), r.GetString(4), r.GetString(5), SqliteFiles.Text(r, 6)),
+            ("$user", filter.User),
+            ("$account", filter.AccountId),
+            ("$role", filter.Role)));
     }
 
     /// <summary>The latest finished run.</summary>
@@ -182,39 +166,16 @@ public sealed class SyncFileReader : IDisposable
     });
 
     /// <summary>Group-mapping groups granting a role in an account, with their names (for messages that point at them).</summary>
-    public IReadOnlyList<(MappedGroupRecord Group, string Name)> MappedGroups(string accountId, string role) => Guard(() =>
-    {
-        using var command = _db.CreateCommand();
-        command.CommandText = """
-            SELECT mg.group_id, mg.account_id, mg.role, COALESCE(r.display_name, mg.group_id)
-            FROM aws_mapped_groups mg LEFT JOIN resources r ON r.resource_type = 'group' AND r.id = mg.group_id
-            WHERE mg.account_id = $account AND mg.role = $role ORDER BY mg.group_id
-            """;
-        command.Parameters.AddWithValue("$account", accountId);
-        command.Parameters.AddWithValue("$role", role);
-        using var reader = command.ExecuteReader();
-        var result = new List<(MappedGroupRecord, string)>();
-        while (reader.Read())
-        {
-            result.Add((new MappedGroupRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2)), reader.GetString(3)));
-        }
-
-        return result;
-    });
-
-    public IReadOnlyList<(string Code, string Message)> Warnings() => Guard(() =>
-    {
-        using var command = _db.CreateCommand();
-        command.CommandText = "SELECT code, message FROM sync_warnings WHERE run_id = (SELECT MAX(id) FROM sync_runs WHERE status = 'succeeded')";
-        using var reader = command.ExecuteReader();
-        var result = new List<(string, string)>();
-        while (reader.Read())
-        {
-            result.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return result;
-    });
+    public IReadOnlyList<(MappedGroupRecord Group, string Name)> MappedGroups(string accountId, string role) => Guard(() => SqliteFiles.Query(
+        _db,
+        """
+        SELECT mg.group_id, mg.account_id, mg.role, COALESCE(r.display_name, mg.group_id)
+        FROM aws_mapped_groups mg LEFT JOIN resources r ON r.resource_type = 'group' AND r.id = mg.group_id
+        WHERE mg.account_id = $account AND mg.role = $role ORDER BY mg.group_id
+        """,
+        r => (new MappedGroupRecord(r.GetString(0), r.GetString(1), r.GetString(2)), r.GetString(3)),
+        ("$account", accountId),
+        ("$role", role)));
 
     /// <summary>Every row of a table, for tests and tools that compare two sync files (table names are a fixed list).</summary>
     public IReadOnlyList<string> DumpTable(string table)

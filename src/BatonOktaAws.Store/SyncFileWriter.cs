@@ -94,50 +94,24 @@ public sealed class SyncFileWriter : IDisposable
     public SyncBatch BeginBatch() => new(_db, _statements, RunId);
 
     /// <summary>Where each list stopped, for resuming.</summary>
-    public IReadOnlyDictionary<string, StreamCheckpoint> Checkpoints()
-    {
-        var result = new Dictionary<string, StreamCheckpoint>(StringComparer.Ordinal);
-        using var command = _db.CreateCommand();
-        command.CommandText = "SELECT stream, next_url, pages, items, done FROM sync_streams";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var checkpoint = new StreamCheckpoint(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4) != 0);
-            result[checkpoint.Stream] = checkpoint;
-        }
-
-        return result;
-    }
+    public IReadOnlyDictionary<string, StreamCheckpoint> Checkpoints() =>
+        SqliteFiles.Query(_db, "SELECT stream, next_url, pages, items, done FROM sync_streams", r =>
+                new StreamCheckpoint(r.GetString(0), SqliteFiles.Text(r, 1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4) != 0))
+            .ToDictionary(c => c.Stream, StringComparer.Ordinal);
 
     /// <summary>The group assignments stored so far (a resumed sync still has to read their members).</summary>
-    public IReadOnlyList<AppGroupRecord> AppGroups()
-    {
-        var result = new List<AppGroupRecord>();
-        using var command = _db.CreateCommand();
-        command.CommandText = "SELECT group_id, priority, saml_roles FROM okta_app_groups ORDER BY group_id";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            result.Add(new AppGroupRecord(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), RolesJson.Read(reader.GetString(2))));
-        }
-
-        return result;
-    }
+    public IReadOnlyList<AppGroupRecord> AppGroups() =>
+        SqliteFiles.Query(_db, "SELECT group_id, priority, saml_roles FROM okta_app_groups ORDER BY group_id", r =>
+            new AppGroupRecord(r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1), RolesJson.Read(r.GetString(2))));
 
     /// <summary>The group-mapping groups stored so far.</summary>
-    public IReadOnlyList<MappedGroupRecord> MappedGroups()
-    {
-        var result = new List<MappedGroupRecord>();
-        using var command = _db.CreateCommand();
-        command.CommandText = "SELECT group_id, account_id, role FROM aws_mapped_groups ORDER BY group_id";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            result.Add(new MappedGroupRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        }
+    public IReadOnlyList<MappedGroupRecord> MappedGroups() =>
+        SqliteFiles.Query(_db, "SELECT group_id, account_id, role FROM aws_mapped_groups ORDER BY group_id", r =>
+            new MappedGroupRecord(r.GetString(0), r.GetString(1), r.GetString(2)));
 
-        return result;
-    }
+    /// <summary>The warnings this run recorded.</summary>
+    public IReadOnlyList<string> Warnings() =>
+        SqliteFiles.Query(_db, "SELECT message FROM sync_warnings WHERE run_id = $run ORDER BY rowid", r => r.GetString(0), ("$run", RunId));
 
     /// <summary>
     /// Every app user with the assigned and mapped groups they belong to, in user-id order and in chunks, so
@@ -298,42 +272,16 @@ public sealed class SyncFileWriter : IDisposable
         // WAL + NORMAL: each committed batch survives a killed process, without an fsync per page.
         SqliteFiles.Execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000;");
 
-    private List<AppUserRecord> ReadAppUsers(string after, int limit)
-    {
-        var users = new List<AppUserRecord>(limit);
-        using var command = _db.CreateCommand();
-        command.CommandText = "SELECT user_id, scope, saml_roles FROM okta_app_users WHERE user_id > $after ORDER BY user_id LIMIT $limit";
-        command.Parameters.AddWithValue("$after", after);
-        command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            users.Add(new AppUserRecord(reader.GetString(0), reader.GetString(1), RolesJson.Read(reader.GetString(2))));
-        }
+    private List<AppUserRecord> ReadAppUsers(string after, int limit) =>
+        SqliteFiles.Query(
+            _db,
+            "SELECT user_id, scope, saml_roles FROM okta_app_users WHERE user_id > $after ORDER BY user_id LIMIT $limit",
+            r => new AppUserRecord(r.GetString(0), r.GetString(1), RolesJson.Read(r.GetString(2))),
+            ("$after", after),
+            ("$limit", limit));
 
-        return users;
-    }
-
-    private Dictionary<string, List<T>> ReadMemberships<T>(string after, string last, string sql, Func<SqliteDataReader, T> read)
-    {
-        var result = new Dictionary<string, List<T>>(StringComparer.Ordinal);
-        using var command = _db.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$after", after);
-        command.Parameters.AddWithValue("$last", last);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var userId = reader.GetString(0);
-            if (!result.TryGetValue(userId, out var list))
-            {
-                list = [];
-                result[userId] = list;
-            }
-
-            list.Add(read(reader));
-        }
-
-        return result;
-    }
+    private Dictionary<string, List<T>> ReadMemberships<T>(string after, string last, string sql, Func<SqliteDataReader, T> read) =>
+        SqliteFiles.Query(_db, sql, r => (UserId: r.GetString(0), Item: read(r)), ("$after", after), ("$last", last))
+            .GroupBy(m => m.UserId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Item).ToList(), StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using BatonOktaAws.Store.Model;
+using BatonOktaAws.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace BatonOktaAws.Store.Tests;

@@ -9,7 +9,7 @@ namespace OktaSimulator.Tests;
 /// <summary>A simulator started in-process for one test, and an HTTP client that authenticates to it.</summary>
 internal sealed partial class SimulatorSession : IAsyncDisposable
 {
-    public const string Token = "sim-test-token-0001";
+    public const string Token = BatonOktaAws.TestSupport.TestSimulator.Token;
 
     private SimulatorSession(OktaSimulatorServer server)
     {
@@ -28,16 +28,7 @@ internal sealed partial class SimulatorSession : IAsyncDisposable
         FaultPlan? faults = null,
         TimeProvider? time = null)
     {
-        var server = await OktaSimulatorServer.StartAsync(
-            new SimulatorOptions
-            {
-                ApiToken = Token,
-                RateLimits = limits ?? RateLimitSettings.Unlimited,
-                Faults = faults ?? FaultPlan.None,
-                TimeProvider = time ?? TimeProvider.System,
-            },
-            state);
-        return new SimulatorSession(server);
+        return new SimulatorSession(await BatonOktaAws.TestSupport.TestSimulator.StartAsync(state, limits, faults, time));
     }
 
     /// <summary>Follows <c>Link rel="next"</c> from the first page to the last; returns every item and the page count.</summary>

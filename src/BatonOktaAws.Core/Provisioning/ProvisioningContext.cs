@@ -103,11 +103,11 @@ internal sealed class ProvisioningContext
 
     private string GroupMappingRefusal(string account, string role, ChangeAction action)
     {
-        var verb = action == ChangeAction.Grant ? "grant" : "revoke";
-        var prefix = $"The AWS app {AppId} uses group mapping: account and role come from group names, so account:{account}:{role} cannot be {verb}ed directly.";
+        var (verb, verbed) = action == ChangeAction.Grant ? ("Grant", "granted") : ("Revoke", "revoked");
+        var prefix = $"The AWS app {AppId} uses group mapping: account and role come from group names, so account:{account}:{role} cannot be {verbed} directly.";
         if (Options.SyncFilePath is null || !File.Exists(Options.SyncFilePath))
         {
-            return $"{prefix} {char.ToUpperInvariant(verb[0])}{verb[1..]} group:<groupId>:member of a group whose name maps to it (pass --file with a recent sync file to list them).";
+            return $"{prefix} {verb} group:<groupId>:member of a group whose name maps to it (pass --file with a recent sync file to list them).";
         }
 
         try
@@ -116,11 +116,11 @@ internal sealed class ProvisioningContext
             var groups = reader.MappedGroups(account, role);
             return groups.Count == 0
                 ? $"{prefix} The sync file {Options.SyncFilePath} knows no group that maps to it; create one whose name matches the app's groupFilter."
-                : $"{prefix} {char.ToUpperInvariant(verb[0])}{verb[1..]} membership of {string.Join(" or ", groups.Select(g => $"group:{g.Group.GroupId}:member ('{g.Name}')"))} instead.";
+                : $"{prefix} {verb} membership of {string.Join(" or ", groups.Select(g => $"group:{g.Group.GroupId}:member ('{g.Name}')"))} instead.";
         }
         catch (SyncFileException ex)
         {
-            return $"{prefix} {char.ToUpperInvariant(verb[0])}{verb[1..]} group:<groupId>:member of a group whose name maps to it ({ex.Message})";
+            return $"{prefix} {verb} group:<groupId>:member of a group whose name maps to it ({ex.Message})";
         }
     }
 }

@@ -81,8 +81,8 @@ public sealed class SyncEngine
 
             Report(SyncPhase.Finishing, sink.Pages, sink.AppUsers, 0, 0);
             var requests = _client.RequestCount - requestsAtStart;
+            var warnings = writer.Warnings();
             var counts = writer.Complete(requests, _time.GetUtcNow());
-            var warnings = ReadWarnings(paths.Target);
             return new SyncResult(paths.Target, counts, requests, watch.Elapsed, app.Settings.Mode, app.Settings.AccountId?.Value, warnings, writer.Resumed);
         }
         catch
@@ -95,12 +95,6 @@ public sealed class SyncEngine
 
     private void Report(SyncPhase phase, long pages, long appUsers, long groupsDone, long groupsKnown) =>
         _progress?.Report(new SyncProgress(phase, _client.RequestCount, pages, appUsers, groupsDone, groupsKnown));
-
-    private static List<string> ReadWarnings(string path)
-    {
-        using var reader = SyncFileReader.Open(path);
-        return [.. reader.Warnings().Select(w => w.Message)];
-    }
 
     private void TryRecordRequests(SyncFileWriter writer, long requests)
     {

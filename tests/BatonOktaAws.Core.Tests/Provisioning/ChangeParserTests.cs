@@ -1,12 +1,13 @@
 using BatonOktaAws.Core.Provisioning;
+using BatonOktaAws.TestSupport;
 
 namespace BatonOktaAws.Core.Tests.Provisioning;
 
 public sealed class ChangeParserTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("changes-").FullName;
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void ReadFile_Csv_ReadsGrantsAndRevokesSkippingCommentsAndBlankLines()
@@ -84,7 +85,7 @@ public sealed class ChangeParserTests : IDisposable
 
     private string Write(string name, params string[] lines)
     {
-        var path = Path.Combine(_directory, name);
+        var path = _directory.File(name);
         File.WriteAllLines(path, lines);
         return path;
     }

@@ -285,7 +285,8 @@ public sealed class ProvisionerTests
     public async Task Batch_WithAnUnreadableLine_AppliesNothing()
     {
         await using var h = await ProvisioningHarness.StartAsync(OrgFixture.Demo().ToState());
-        var file = Path.Combine(Path.GetTempPath(), $"changes-{Guid.NewGuid():N}.csv");
+        using var temp = new TempDirectory();
+        var file = temp.File("changes.csv");
         await File.WriteAllLinesAsync(file,
         [
             "action,entitlement,principal_type,principal",
@@ -294,21 +295,14 @@ public sealed class ProvisionerTests
             $"revoke,group:{Developers}:member,user,{Carol}",
         ]);
 
-        try
-        {
-            var (changes, unreadable) = ChangeParser.ReadFile(file, ChangeAction.Grant);
-            var results = await h.RunAsync(changes, unreadable: unreadable);
+        var (changes, unreadable) = ChangeParser.ReadFile(file, ChangeAction.Grant);
+        var results = await h.RunAsync(changes, unreadable: unreadable);
 
-            Assert.Equal([2, 3, 4], results.Select(r => r.Line));
-            Assert.All(results, r => Assert.Equal(ProvisioningOutcome.Failed, r.Outcome));
-            Assert.Contains("is not an entitlement id", results[1].Error, StringComparison.Ordinal);
-            Assert.Equal("not applied: line 3 failed validation, so nothing was changed", results[0].Error);
-            Assert.Empty(h.Simulator.Requests.Entries);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal([2, 3, 4], results.Select(r => r.Line));
+        Assert.All(results, r => Assert.Equal(ProvisioningOutcome.Failed, r.Outcome));
+        Assert.Contains("is not an entitlement id", results[1].Error, StringComparison.Ordinal);
+        Assert.Equal("not applied: line 3 failed validation, so nothing was changed", results[0].Error);
+        Assert.Empty(h.Simulator.Requests.Entries);
     }
 
     [Fact]

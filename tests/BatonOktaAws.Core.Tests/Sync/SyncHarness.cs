@@ -10,12 +10,12 @@ namespace BatonOktaAws.Core.Tests.Sync;
 /// <summary>Runs the real sync engine against a simulator over HTTP, into a temporary directory.</summary>
 internal sealed class SyncHarness : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("baton-okta-aws-sync-").FullName;
+    private readonly TempDirectory _directory = new();
 
     public SyncHarness(OktaSimulatorServer simulator) => Simulator = simulator;
 
     public OktaSimulatorServer Simulator { get; }
-    public string FilePath => Path.Combine(_directory, "sync.db");
+    public string FilePath => _directory.File("sync.db");
 
     public static OktaClientOptions FastRetries { get; } = new()
     {
@@ -37,15 +37,5 @@ internal sealed class SyncHarness : IDisposable
         return ExpectedAccess.Normalize(reader.Access(new AccessFilter()).Select(r => new ExpectedRow(r.UserId, r.Login!, r.UserStatus!, r.AccountId, r.Role, r.Source)));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp directory left behind is harmless.
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }
