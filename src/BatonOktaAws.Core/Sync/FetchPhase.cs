@@ -91,15 +91,19 @@ internal sealed class FetchPhase
             _pages.Writer.Complete();
             await writer.ConfigureAwait(false);
         }
-        catch when (_firstFailure is not null)
+        catch
         {
+            // Whatever ended the run (a failure or the caller's cancellation), every part must have stopped
+            // before the caller closes the sync file under them.
+            await failed.CancelAsync().ConfigureAwait(false);
             _pages.Writer.TryComplete();
             await Task.WhenAll(listers.Concat(memberReaders).Append(writer).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-            ExceptionDispatchInfo.Throw(_firstFailure);
-        }
-        finally
-        {
-            _pages.Writer.TryComplete();
+            if (_firstFailure is not null)
+            {
+                ExceptionDispatchInfo.Throw(_firstFailure);
+            }
+
+            throw;
         }
     }
 

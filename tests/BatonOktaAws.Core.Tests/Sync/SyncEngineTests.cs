@@ -234,16 +234,29 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
-    public async Task RunAsync_Cancelled_StopsAndLeavesThePreviousFileUntouched()
+    public async Task RunAsync_Cancelled_StopsCleanlyAndAResumeFinishesTheJob()
     {
         var state = OrgGenerator.Generate(OrgShape.Small);
         await using var simulator = await TestSimulator.StartAsync(state, faults: new FaultPlan { Latency = TimeSpan.FromMilliseconds(200) });
         using var harness = new SyncHarness(simulator);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
+        using var cancel = new CancellationTokenSource();
+        var sync = harness.SyncAsync(cancellationToken: cancel.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.SyncAsync(cancellationToken: cancel.Token));
+        // Cancel once the configuration is read and the lists are being fetched (the partial file exists).
+        while (simulator.Requests.Count < 6 && !sync.IsCompleted)
+        {
+            await Task.Delay(5);
+        }
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sync);
 
         Assert.False(File.Exists(harness.FilePath));
+        Assert.True(File.Exists(harness.FilePath + ".partial"));
+        simulator.Faults.Install(FaultPlan.None);
+        var resumed = await harness.SyncAsync(o => o with { Resume = true });
+        Assert.True(resumed.Resumed);
+        Assert.Equal(ExpectedAccess.From(state), harness.AccessRows());
     }
 
     /// <summary>Pages at Okta's maximum limits for every list, plus the three configuration reads.</summary>
