@@ -30,8 +30,6 @@ public sealed class SyncFileWriter : IDisposable
     /// <summary>True when this writer continues an interrupted sync's partial file.</summary>
     public bool Resumed { get; }
 
-    public SyncFilePaths Paths => _paths;
-
     /// <summary>
     /// Starts writing. With <paramref name="resume"/> and a partial file from the same domain, app and
     /// options, continues it; otherwise any leftover partial file is discarded and a fresh one created (0600).

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using BatonOktaAws.Store.Model;
 
 namespace BatonOktaAws.Cli.Output;
@@ -31,29 +29,26 @@ internal static class AccessOutput
         }
     }
 
-    private static void WriteJson(TextWriter output, IReadOnlyList<AccessRow> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartArray();
-            foreach (var row in rows)
+    private static void WriteJson(TextWriter output, IReadOnlyList<AccessRow> rows) =>
+        output.WriteLine(JsonText.Of(
+            json =>
             {
-                json.WriteStartObject();
-                json.WriteString("userId", row.UserId);
-                json.WriteString("login", row.Login);
-                json.WriteString("status", row.UserStatus);
-                json.WriteString("accountId", row.AccountId);
-                json.WriteString("role", row.Role);
-                json.WriteString("source", row.Source);
-                json.WriteEndObject();
-            }
+                json.WriteStartArray();
+                foreach (var row in rows)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("userId", row.UserId);
+                    json.WriteString("login", row.Login);
+                    json.WriteString("status", row.UserStatus);
+                    json.WriteString("accountId", row.AccountId);
+                    json.WriteString("role", row.Role);
+                    json.WriteString("source", row.Source);
+                    json.WriteEndObject();
+                }
 
-            json.WriteEndArray();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
+                json.WriteEndArray();
+            },
+            indented: true));
 
     private static void WriteCsv(TextWriter output, IReadOnlyList<AccessRow> rows)
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using BatonOktaAws.Core.Provisioning;
 
 namespace BatonOktaAws.Cli.Output;
@@ -31,8 +30,7 @@ internal sealed class AuditLogFile : IAuditTrail, IDisposable
     public void Record(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var line = JsonText.Of(json =>
         {
             json.WriteStartObject();
             json.WriteString("time", auditEvent.Time);
@@ -47,12 +45,11 @@ internal sealed class AuditLogFile : IAuditTrail, IDisposable
             json.WriteString("result", auditEvent.Result);
             json.WriteString("error", auditEvent.Error);
             json.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
+        });
+        var bytes = Encoding.UTF8.GetBytes(line + "\n");
         lock (_lock)
         {
-            _stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            _stream.Write(bytes);
             _stream.Flush(flushToDisk: true);
         }
     }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using BatonOktaAws.Core.Provisioning;
 
 namespace BatonOktaAws.Cli.Output;
@@ -61,32 +59,26 @@ internal static class ProvisioningOutput
         output.WriteLine($"{(dryRun ? "Dry run, nothing changed" : "Done")}: {string.Join(", ", counts)}.");
     }
 
-    private static string Json(ProvisioningResult result)
+    private static string Json(ProvisioningResult result) => JsonText.Of(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        json.WriteStartObject();
+        json.WriteNumber("line", result.Line);
+        json.WriteString("action", result.Change is null ? null : result.Change.Action == ChangeAction.Grant ? "grant" : "revoke");
+        json.WriteString("entitlement", result.Change?.Entitlement.ToString());
+        json.WriteString("principal", result.Change?.PrincipalRef);
+        json.WriteString("result", result.Outcome.Name());
+        json.WriteString("error", result.Error);
+        json.WriteStartArray("writes");
+        foreach (var write in result.Writes)
         {
             json.WriteStartObject();
-            json.WriteNumber("line", result.Line);
-            json.WriteString("action", result.Change is null ? null : result.Change.Action == ChangeAction.Grant ? "grant" : "revoke");
-            json.WriteString("entitlement", result.Change?.Entitlement.ToString());
-            json.WriteString("principal", result.Change?.PrincipalRef);
-            json.WriteString("result", result.Outcome.Name());
-            json.WriteString("error", result.Error);
-            json.WriteStartArray("writes");
-            foreach (var write in result.Writes)
-            {
-                json.WriteStartObject();
-                json.WriteString("method", write.Method);
-                json.WriteString("path", write.Path);
-                json.WriteString("body", write.Body);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteString("method", write.Method);
+            json.WriteString("path", write.Path);
+            json.WriteString("body", write.Body);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 }

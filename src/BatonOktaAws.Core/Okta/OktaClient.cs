@@ -47,10 +47,6 @@ public sealed class OktaClient : IDisposable
     /// <summary>Requests answered so far (each retry counts).</summary>
     public long RequestCount => _sender.RequestCount;
 
-    internal RateLimiting.RateLimitGate RateLimitGate => _sender.Gate;
-
-    public static string UserAgent => OktaRequestSender.UserAgentValue;
-
     // ---- Reads: the app and its configuration -------------------------------------------------
 
     public async Task<OktaApplication> GetApplicationAsync(string appId, CancellationToken cancellationToken)

@@ -51,10 +51,6 @@ internal sealed class OktaRequestSender : IDisposable
     /// <summary>Requests that reached Okta and got an answer (retries count separately).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
 
-    public RateLimitGate Gate => _gate;
-
-    public static string UserAgentValue => UserAgent;
-
     public async Task<OktaResponse<T>> SendAsync<T>(OktaRequest request, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
     {
         if (!_domain.IsSameOrigin(request.Uri))
