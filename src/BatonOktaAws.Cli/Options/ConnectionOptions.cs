@@ -63,9 +63,9 @@ internal sealed class ConnectionOptions
         {
             domain = OktaDomain.Parse(domainText);
         }
-        catch (ArgumentException ex)
+        catch (FormatException ex)
         {
-            throw new UsageException($"--domain: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+            throw new UsageException($"--domain: {ex.Message}", ex);
         }
 
         var token = ResolveToken(parse, env, logger);
@@ -139,9 +139,9 @@ internal sealed class ConnectionOptions
         {
             return OktaApiToken.Parse(text);
         }
-        catch (ArgumentException ex)
+        catch (FormatException ex)
         {
-            throw new UsageException($"{source}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+            throw new UsageException($"{source}: {ex.Message}", ex);
         }
     }
 

@@ -10,20 +10,20 @@ public sealed class OktaApiToken
 
     private OktaApiToken(string value) => _value = value;
 
-    /// <exception cref="ArgumentException">The token is empty or contains whitespace or control characters.</exception>
+    /// <exception cref="FormatException">The token is empty or contains whitespace or control characters.</exception>
     public static OktaApiToken Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var trimmed = value.Trim();
         if (trimmed.Length == 0)
         {
-            throw new ArgumentException("The Okta API token is empty.", nameof(value));
+            throw new FormatException("The Okta API token is empty.");
         }
 
         // Refuse anything that could split or smuggle a header, without echoing the token.
         if (trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            throw new ArgumentException("The Okta API token contains whitespace or control characters.", nameof(value));
+            throw new FormatException("The Okta API token contains whitespace or control characters.");
         }
 
         return new OktaApiToken(trimmed);

@@ -261,17 +261,7 @@ public sealed class OktaClient : IDisposable
 
     private Uri Url(string pathAndQuery) => new(Domain.BaseUri, pathAndQuery);
 
-    private static string Id(string id, string what)
-    {
-        try
-        {
-            return OktaId.Require(id, what);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException(ex.Message, nameof(id), ex);
-        }
-    }
+    private static string Id(string id, string what) => OktaId.Require(id, what);
 
     private static void RequireId(string? id, OktaRequest request, string what)
     {

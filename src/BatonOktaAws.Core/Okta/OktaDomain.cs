@@ -15,14 +15,14 @@ public sealed class OktaDomain
     public string Host => BaseUri.Authority;
 
     /// <summary>Parses <c>acme.okta.com</c>, <c>https://acme.okta.com</c> or <c>http://127.0.0.1:8080</c>.</summary>
-    /// <exception cref="ArgumentException">The domain is not a bare host or an https/loopback-http origin.</exception>
+    /// <exception cref="FormatException">The domain is not a bare host or an https/loopback-http origin.</exception>
     public static OktaDomain Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var text = value.Trim();
         if (text.Length == 0)
         {
-            throw new ArgumentException("The Okta domain is empty.", nameof(value));
+            throw new FormatException("The Okta domain is empty.");
         }
 
         if (!text.Contains("://", StringComparison.Ordinal))
@@ -32,22 +32,22 @@ public sealed class OktaDomain
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            throw new ArgumentException($"'{value}' is not an Okta domain (expected e.g. acme.okta.com or https://acme.okta.com).", nameof(value));
+            throw new FormatException($"'{value}' is not an Okta domain (expected e.g. acme.okta.com or https://acme.okta.com).");
         }
 
         if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.AbsolutePath != "/")
         {
-            throw new ArgumentException($"'{value}' must be just the Okta origin, without a path, query or credentials.", nameof(value));
+            throw new FormatException($"'{value}' must be just the Okta origin, without a path, query or credentials.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
-            throw new ArgumentException($"'{value}' uses plain http; Okta domains must use https (http is allowed only for 127.0.0.1, localhost or [::1]).", nameof(value));
+            throw new FormatException($"'{value}' uses plain http; Okta domains must use https (http is allowed only for 127.0.0.1, localhost or [::1]).");
         }
 
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw new ArgumentException($"'{value}' uses {uri.Scheme}; Okta domains must use https.", nameof(value));
+            throw new FormatException($"'{value}' uses {uri.Scheme}; Okta domains must use https.");
         }
 
         return new OktaDomain(new Uri(uri.GetLeftPart(UriPartial.Authority)));

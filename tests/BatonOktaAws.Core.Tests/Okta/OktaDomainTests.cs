@@ -28,7 +28,7 @@ public sealed class OktaDomainTests
     [InlineData("https://", "is not an Okta domain")]
     public void Parse_RejectedForms_ThrowNamingTheProblem(string input, string expected)
     {
-        var error = Assert.Throws<ArgumentException>(() => OktaDomain.Parse(input));
+        var error = Assert.Throws<FormatException>(() => OktaDomain.Parse(input));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

@@ -46,7 +46,7 @@ public sealed class OktaIdAndTokenTests
         Assert.DoesNotContain("00SecretTokenValue", token.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("00SecretTokenValue", $"{token}", StringComparison.Ordinal);
         Assert.True(token.AppearsIn("x 00SecretTokenValue y"));
-        var error = Assert.Throws<ArgumentException>(() => OktaApiToken.Parse("00Secret\r\nX-Evil: 1"));
+        var error = Assert.Throws<FormatException>(() => OktaApiToken.Parse("00Secret\r\nX-Evil: 1"));
         Assert.DoesNotContain("00Secret", error.Message, StringComparison.Ordinal);
     }
 }
