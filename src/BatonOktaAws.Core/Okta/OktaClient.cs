@@ -38,11 +38,15 @@ public sealed class OktaClient : IDisposable
             options,
             handler ?? CreateHandler(options),
             timeProvider ?? TimeProvider.System,
-            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OktaClient>());
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OktaClient>(),
+            wait => RateLimitWaiting?.Invoke(wait));
     }
 
     public OktaDomain Domain { get; }
     public OktaClientOptions Options { get; }
+
+    /// <summary>Raised when requests start waiting for a rate-limit window (once per wait, not per request).</summary>
+    public event Action<RateLimiting.RateLimitWait>? RateLimitWaiting;
 
     /// <summary>Requests answered so far (each retry counts).</summary>
     public long RequestCount => _sender.RequestCount;

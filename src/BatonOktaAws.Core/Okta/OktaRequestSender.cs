@@ -34,7 +34,7 @@ internal sealed class OktaRequestSender : IDisposable
     private readonly ILogger _logger;
     private long _requests;
 
-    public OktaRequestSender(OktaDomain domain, OktaApiToken token, OktaClientOptions options, HttpMessageHandler handler, TimeProvider time, ILogger logger)
+    public OktaRequestSender(OktaDomain domain, OktaApiToken token, OktaClientOptions options, HttpMessageHandler handler, TimeProvider time, ILogger logger, Action<RateLimitWait>? onWait = null)
     {
         _domain = domain;
         _token = token;
@@ -44,7 +44,10 @@ internal sealed class OktaRequestSender : IDisposable
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _concurrency = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
         _gate = new RateLimitGate(time, options.TokenRateLimitShare, options.RateLimitJitter, (bucket, delay) =>
-            OktaLog.WaitingForRateLimit(logger, bucket, delay.TotalSeconds));
+        {
+            OktaLog.WaitingForRateLimit(logger, bucket, delay.TotalSeconds);
+            onWait?.Invoke(new RateLimitWait(bucket, time.GetUtcNow() + delay, "this token's share of the window is spent"));
+        });
         _pipeline = OktaRetryPipeline.Create(options, time, logger);
     }
 
