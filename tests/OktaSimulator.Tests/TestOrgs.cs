@@ -51,5 +51,52 @@ internal static class TestOrgs
 
     public static OrgState Small() => OrgGenerator.Generate(OrgShape.Small);
 
+    public const string ProductionAppId = "0oatestawsprod000001";
+    public const string StagingAppId = "0oatestawsstage00002";
+    public const string SandboxAppId = "0oatestawssandbox003";
+    public const string DirectoryAppId = "0oatestad00000000004";
+    public const string WikiAppId = "0oatestbookmark00005";
+
+    /// <summary>
+    /// Three AWS apps (production, a deactivated staging app, sandbox — listed in that order, so insertion order
+    /// differs from id order), an Active Directory app and a bookmark app.
+    /// </summary>
+    public static OrgFixture MultiAppFixture() => new()
+    {
+        Users = [User("00utestmulti00000001", "multi@test.example")],
+        Groups = [new FixtureGroup { Id = "00gtestmulti00000001", Name = "aws-users", Members = ["00utestmulti00000001"] }],
+        Apps =
+        [
+            new FixtureApp
+            {
+                Id = ProductionAppId,
+                Label = "AWS Production",
+                SettingsApp = new() { ["identityProviderArn"] = "arn:aws:iam::111111111111:saml-provider/Okta", ["useGroupMapping"] = false },
+                GroupAssignments = [new FixtureGroupAssignment { GroupId = "00gtestmulti00000001", SamlRoles = ["Admin"] }],
+            },
+            new FixtureApp
+            {
+                Id = StagingAppId,
+                Label = "AWS Staging",
+                Status = "INACTIVE",
+                SettingsApp = new() { ["identityProviderArn"] = "arn:aws:iam::222222222222:saml-provider/Okta", ["useGroupMapping"] = false },
+            },
+            new FixtureApp
+            {
+                Id = SandboxAppId,
+                Label = "Sandbox accounts",
+                SettingsApp = new() { ["identityProviderArn"] = "arn:aws:iam::333333333333:saml-provider/Okta", ["useGroupMapping"] = false },
+            },
+            new FixtureApp { Id = DirectoryAppId, Name = "active_directory", Label = "corp.example.com", SignOnMode = "BOOKMARK" },
+            new FixtureApp { Id = WikiAppId, Name = "bookmark", Label = "Company wiki", SignOnMode = "BOOKMARK", SettingsApp = new() { ["url"] = "https://wiki.example" } },
+        ],
+    };
+
+    /// <summary>An org with <paramref name="count"/> AWS apps and nothing else, for paging.</summary>
+    public static OrgFixture AppsOnly(int count) => new()
+    {
+        Apps = [.. Enumerable.Range(0, count).Select(i => new FixtureApp { Id = $"0oapaging{i:D11}", Label = $"AWS {i:D3}" })],
+    };
+
     private static FixtureUser User(string id, string login) => new() { Id = id, Login = login };
 }

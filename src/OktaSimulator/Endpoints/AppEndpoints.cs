@@ -14,8 +14,29 @@ namespace OktaSimulator.Endpoints;
 /// </summary>
 internal static class AppEndpoints
 {
+    // listApplications `filter`: "Filtering supports the following limited number of properties: id, status,
+    // credentials.signing.kid, settings.slo.enabled, or name", and every example uses `eq`
+    // (management-minimal.yaml, GET /api/v1/apps). The simulator has no signing keys or SLO, so it filters on the other three.
+    private static readonly HashSet<string> FilterableAttributes = new(StringComparer.Ordinal) { "id", "status", "name" };
+    private static readonly HashSet<string> FilterOperators = new(StringComparer.Ordinal) { "eq" };
+
     public static void Map(WebApplication app, OrgState state)
     {
+        // listApplications: cursor paging with Link headers, `filter`, and `q` ("apps with name or label properties
+        // that starts with the q value"). Both ACTIVE and INACTIVE apps are listed unless a filter says otherwise.
+        app.MapGet("/api/v1/apps", (HttpContext context) =>
+        {
+            var page = PageRequest.From(context.Request, PageLimits.Apps);
+            var include = AppFilter(context.Request, state);
+            lock (state.SyncRoot)
+            {
+                var (ids, hasMore) = Paging.Slice(state.SortedAppIds, page, include);
+                Paging.SetLinks(context, page, ids.LastOrDefault(), hasMore);
+                var baseUrl = BaseUrl(context);
+                return Array(state, ids, (w, id) => OktaJsonWriter.WriteApp(w, state.Apps[id], baseUrl));
+            }
+        });
+
         app.MapGet("/api/v1/apps/{appId}", (HttpContext context, string appId) =>
         {
             var simApp = state.RequireApp(appId);
@@ -180,6 +201,29 @@ internal static class AppEndpoints
 
         return new JsonPatch(name, path, op["value"]);
     }
+
+    private static Func<string, bool> AppFilter(HttpRequest request, OrgState state)
+    {
+        var filter = request.Query["filter"].ToString();
+        var q = request.Query["q"].ToString();
+        var expression = filter.Length > 0 ? SearchExpression.Parse(filter, FilterableAttributes, FilterOperators) : null;
+        return id =>
+        {
+            var app = state.Apps[id];
+            return (expression is null || expression.Matches(attribute => Attribute(app, attribute)))
+                && (q.Length == 0
+                    || app.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase)
+                    || app.Label.StartsWith(q, StringComparison.OrdinalIgnoreCase));
+        };
+    }
+
+    private static string? Attribute(SimApp app, string attribute) => attribute switch
+    {
+        "id" => app.Id,
+        "status" => app.Status,
+        "name" => app.Name,
+        _ => null,
+    };
 
     private static bool UserStartsWith(SimUser user, string q) =>
         user.Login.StartsWith(q, StringComparison.OrdinalIgnoreCase)

@@ -97,11 +97,19 @@ public sealed class OrgFixture
 
     private static SimApp ToApp(FixtureApp a, OrgState state, DateTimeOffset created)
     {
+        var status = a.Status ?? AppStatus.Active;
+        if (!AppStatus.IsKnown(status))
+        {
+            throw new InvalidDataException($"App '{a.Id}' has status '{status}'; use {AppStatus.Active} or {AppStatus.Inactive}.");
+        }
+
+        var name = a.Name ?? SimApp.AwsAppName;
         var app = new SimApp
         {
             Id = a.Id,
-            Name = a.Name ?? SimApp.AwsAppName,
-            Label = a.Label ?? "Amazon Web Services",
+            Name = name,
+            Label = a.Label ?? (name == SimApp.AwsAppName ? "Amazon Web Services" : name),
+            Status = status,
             SignOnMode = a.SignOnMode ?? "SAML_2_0",
             Created = created,
             LastUpdated = created,
@@ -187,6 +195,10 @@ public sealed class FixtureApp
     public required string Id { get; set; }
     public string? Name { get; set; }
     public string? Label { get; set; }
+
+    /// <summary>ACTIVE (the default) or INACTIVE.</summary>
+    public string? Status { get; set; }
+
     public string? SignOnMode { get; set; }
 
     /// <summary>Served verbatim as <c>settings.app</c>.</summary>

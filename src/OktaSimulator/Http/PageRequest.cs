@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Http;
 
 namespace OktaSimulator.Http;
 
-/// <summary>Okta's page size rules for one list endpoint: the default and the cap on <c>limit</c>.</summary>
-public sealed record PageLimits(int Default, int Maximum, int Minimum = 1)
+/// <summary>
+/// Okta's page size rules for one list endpoint: the default and the cap on <c>limit</c>. Where the contract
+/// documents <c>limit</c> with <c>default: -1</c> (listApplications), <see cref="MinusOneIsDefault"/> makes an
+/// explicit <c>limit=-1</c> mean "the server's default" instead of a malformed number.
+/// </summary>
+public sealed record PageLimits(int Default, int Maximum, int Minimum = 1, bool MinusOneIsDefault = false)
 {
     public static readonly PageLimits Users = new(200, 200);
     public static readonly PageLimits UserGroups = new(200, 200);
@@ -13,6 +17,15 @@ public sealed record PageLimits(int Default, int Maximum, int Minimum = 1)
     public static readonly PageLimits GroupMembers = new(1_000, 1_000);
     public static readonly PageLimits AppUsers = new(50, 500);
     public static readonly PageLimits AppGroups = new(20, 200, 20);
+
+    /// <summary>
+    /// listApplications: the contract caps <c>limit</c> at 200 and gives its default as -1, i.e. leaves the page
+    /// size to the server; the simulator serves 20 apps per page when <c>limit</c> is absent (see docs/simulator.md).
+    /// </summary>
+    public static readonly PageLimits Apps = new(20, 200, MinusOneIsDefault: true);
+
+    /// <summary>listUsersWithRoleAssignments (<c>/api/v1/iam/assignees/users</c>): "Defaults to 100"; no maximum is documented.</summary>
+    public static readonly PageLimits RoleAssignees = new(100, 1_000);
 }
 
 /// <summary>The <c>limit</c> and <c>after</c> of one list request, with <c>limit</c> clamped to the endpoint's range.</summary>
@@ -23,7 +36,7 @@ internal sealed record PageRequest(int Limit, string? After)
         var after = request.Query["after"].ToString();
         var rawLimit = request.Query["limit"].ToString();
         var limit = limits.Default;
-        if (rawLimit.Length > 0)
+        if (rawLimit.Length > 0 && !(limits.MinusOneIsDefault && rawLimit == "-1"))
         {
             if (!int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
             {

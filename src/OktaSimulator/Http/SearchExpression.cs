@@ -11,9 +11,14 @@ internal abstract record SearchExpression
 {
     public abstract bool Matches(Func<string, string?> attribute);
 
-    public static SearchExpression Parse(string text, IReadOnlySet<string> attributes)
+    private static readonly HashSet<string> AllOperators = new(StringComparer.Ordinal) { "eq", "sw", "co" };
+
+    public static SearchExpression Parse(string text, IReadOnlySet<string> attributes) => Parse(text, attributes, AllOperators);
+
+    /// <summary>Parses an expression that may only use the given attributes and operators (some lists only take <c>eq</c>).</summary>
+    public static SearchExpression Parse(string text, IReadOnlySet<string> attributes, IReadOnlySet<string> operators)
     {
-        var parser = new Parser(Tokenize(text), attributes);
+        var parser = new Parser(Tokenize(text), attributes, operators);
         var expression = parser.ParseOr();
         if (!parser.AtEnd)
         {
@@ -106,7 +111,7 @@ internal abstract record SearchExpression
         return tokens;
     }
 
-    private sealed class Parser(List<string> tokens, IReadOnlySet<string> attributes)
+    private sealed class Parser(List<string> tokens, IReadOnlySet<string> attributes, IReadOnlySet<string> operators)
     {
         private int _position;
 
@@ -154,7 +159,7 @@ internal abstract record SearchExpression
             }
 
             var op = Take().ToLowerInvariant();
-            if (op is not ("eq" or "sw" or "co"))
+            if (!operators.Contains(op))
             {
                 throw new OktaErrorException(OktaError.InvalidSearch($"Unsupported operator '{op}'."));
             }

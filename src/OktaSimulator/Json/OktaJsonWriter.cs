@@ -153,11 +153,15 @@ internal static class OktaJsonWriter
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndObject();
-        w.WriteStartObject("signOn");
-        w.WriteString("defaultRelayState", string.Empty);
-        w.WriteString("ssoAcsUrl", "https://signin.aws.amazon.com/saml");
-        w.WriteString("audience", "urn:amazon:webservices");
-        w.WriteEndObject();
+        if (app.IsAws)
+        {
+            w.WriteStartObject("signOn");
+            w.WriteString("defaultRelayState", string.Empty);
+            w.WriteString("ssoAcsUrl", "https://signin.aws.amazon.com/saml");
+            w.WriteString("audience", "urn:amazon:webservices");
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
         w.WriteStartObject("_links");
         WriteHref(w, "self", $"{baseUrl}/api/v1/apps/{app.Id}");

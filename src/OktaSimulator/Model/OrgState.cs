@@ -14,8 +14,10 @@ public sealed class OrgState
     private readonly Dictionary<string, SimGroup> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimApp> _apps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AppUserIndex> _appUserIndexes = new(StringComparer.Ordinal);
+    private readonly List<string> _awsAppIds = [];
     private string[]? _sortedUserIds;
     private string[]? _sortedGroupIds;
+    private string[]? _sortedAppIds;
 
     public OrgState(SimOrg? org = null, TimeProvider? timeProvider = null)
     {
@@ -35,8 +37,12 @@ public sealed class OrgState
     /// <summary>The app the fixture or generator marked as "the" AWS app (the first amazon_aws app added).</summary>
     public string? AwsAppId { get; private set; }
 
+    /// <summary>Every amazon_aws app, in the order they were added (the first is <see cref="AwsAppId"/>).</summary>
+    public IReadOnlyList<string> AwsAppIds => _awsAppIds;
+
     public IReadOnlyList<string> SortedUserIds => _sortedUserIds ??= Sorted(_users.Keys);
     public IReadOnlyList<string> SortedGroupIds => _sortedGroupIds ??= Sorted(_groups.Keys);
+    public IReadOnlyList<string> SortedAppIds => _sortedAppIds ??= Sorted(_apps.Keys);
 
     public void AddUser(SimUser user)
     {
@@ -67,9 +73,11 @@ public sealed class OrgState
         lock (SyncRoot)
         {
             _apps.Add(app.Id, app);
-            if (app.IsAws && AwsAppId is null)
+            _sortedAppIds = null;
+            if (app.IsAws)
             {
-                AwsAppId = app.Id;
+                AwsAppId ??= app.Id;
+                _awsAppIds.Add(app.Id);
             }
 
             Version++;

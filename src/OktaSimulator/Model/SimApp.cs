@@ -10,7 +10,7 @@ public sealed class SimApp
     public required string Id { get; init; }
     public string Name { get; init; } = AwsAppName;
     public required string Label { get; set; }
-    public string Status { get; set; } = "ACTIVE";
+    public string Status { get; set; } = AppStatus.Active;
     public string SignOnMode { get; init; } = "SAML_2_0";
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset LastUpdated { get; set; }
