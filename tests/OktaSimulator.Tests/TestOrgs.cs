@@ -51,6 +51,47 @@ internal static class TestOrgs
 
     public static OrgState Small() => OrgGenerator.Generate(OrgShape.Small);
 
+    public const string RoleAppId = "0oatestrole000000001";
+
+    /// <summary>
+    /// The AWS app's default <c>role</c> beside <c>samlRoles</c>: g-high (priority 0, role HighDefault, [High]),
+    /// g-norole (priority 1, no role, [NoRole]), g-low (priority 5, role LowDefault, [Low]). u-both is in g-high and
+    /// g-low; u-norole in g-norole and g-low; u-direct is assigned directly (role DirectDefault, no SAML roles) and is
+    /// also in g-high. The role list has IAM roles beyond the SAML ones.
+    /// </summary>
+    public static OrgFixture DefaultRoleFixture(bool union = false) => new()
+    {
+        Users =
+        [
+            User("00uroleboth000000001", "both@role.example"),
+            User("00uroledirect0000002", "direct@role.example"),
+            User("00urolenorole0000003", "norole@role.example"),
+        ],
+        Groups =
+        [
+            new FixtureGroup { Id = "00grolehigh000000001", Name = "g-high", Members = ["00uroleboth000000001", "00uroledirect0000002"] },
+            new FixtureGroup { Id = "00grolenorole0000002", Name = "g-norole", Members = ["00urolenorole0000003"] },
+            new FixtureGroup { Id = "00grolelow0000000003", Name = "g-low", Members = ["00uroleboth000000001", "00urolenorole0000003"] },
+        ],
+        Apps =
+        [
+            new FixtureApp
+            {
+                Id = RoleAppId,
+                SamlRolesUnion = union,
+                SettingsApp = new() { ["identityProviderArn"] = "arn:aws:iam::444455556666:saml-provider/Okta", ["useGroupMapping"] = false },
+                RoleList = new FixtureRoleList { SamlIamRoles = ["High", "Low", "NoRole"], IamRoles = ["DirectDefault", "HighDefault", "LowDefault"] },
+                UserAssignments = [new FixtureUserAssignment { UserId = "00uroledirect0000002", SamlRoles = [], Role = "DirectDefault" }],
+                GroupAssignments =
+                [
+                    new FixtureGroupAssignment { GroupId = "00grolehigh000000001", Priority = 0, SamlRoles = ["High"], Role = "HighDefault" },
+                    new FixtureGroupAssignment { GroupId = "00grolenorole0000002", Priority = 1, SamlRoles = ["NoRole"] },
+                    new FixtureGroupAssignment { GroupId = "00grolelow0000000003", Priority = 5, SamlRoles = ["Low"], Role = "LowDefault" },
+                ],
+            },
+        ],
+    };
+
     public const string ProductionAppId = "0oatestawsprod000001";
     public const string StagingAppId = "0oatestawsstage00002";
     public const string SandboxAppId = "0oatestawssandbox003";

@@ -125,11 +125,7 @@ public sealed class OrgFixture
         foreach (var ua in a.UserAssignments)
         {
             var user = state.FindUser(ua.UserId) ?? throw new InvalidDataException($"App '{a.Id}' assigns unknown user '{ua.UserId}'.");
-            var profile = (JsonObject?)ua.Profile?.DeepClone() ?? [];
-            if (ua.SamlRoles is not null)
-            {
-                profile[SamlRoles.PropertyName] = SamlRoles.Profile(ua.SamlRoles)[SamlRoles.PropertyName]!.DeepClone();
-            }
+            var profile = AssignmentProfile(ua.Profile, ua.SamlRoles, ua.Role);
 
             app.DirectAssignments[user.Id] = new SimAppUserAssignment { UserId = user.Id, Profile = profile, Created = created, LastUpdated = created };
         }
@@ -142,11 +138,7 @@ public sealed class OrgFixture
                 throw new InvalidDataException($"App '{a.Id}' assigns unknown group '{ga.GroupId}'.");
             }
 
-            var profile = (JsonObject?)ga.Profile?.DeepClone() ?? [];
-            if (ga.SamlRoles is not null)
-            {
-                profile[SamlRoles.PropertyName] = SamlRoles.Profile(ga.SamlRoles)[SamlRoles.PropertyName]!.DeepClone();
-            }
+            var profile = AssignmentProfile(ga.Profile, ga.SamlRoles, ga.Role);
 
             app.GroupAssignments[ga.GroupId] = new SimAppGroupAssignment
             {
@@ -159,6 +151,23 @@ public sealed class OrgFixture
         }
 
         return app;
+    }
+
+    /// <summary>The assignment's app profile: <c>profile</c> as given, with <c>samlRoles</c> and <c>role</c> laid over it.</summary>
+    private static JsonObject AssignmentProfile(JsonObject? given, List<string>? samlRoles, string? role)
+    {
+        var profile = (JsonObject?)given?.DeepClone() ?? [];
+        if (samlRoles is not null)
+        {
+            profile[SamlRoles.PropertyName] = SamlRoles.Profile(samlRoles)[SamlRoles.PropertyName]!.DeepClone();
+        }
+
+        if (role is not null)
+        {
+            profile[DefaultRole.PropertyName] = role;
+        }
+
+        return profile;
     }
 }
 
@@ -221,6 +230,9 @@ public sealed class FixtureUserAssignment
 {
     public required string UserId { get; set; }
     public List<string>? SamlRoles { get; set; }
+
+    /// <summary>The AWS app's single-valued default role (<c>profile.role</c>).</summary>
+    public string? Role { get; set; }
     public JsonObject? Profile { get; set; }
 }
 
@@ -229,5 +241,8 @@ public sealed class FixtureGroupAssignment
     public required string GroupId { get; set; }
     public int? Priority { get; set; }
     public List<string>? SamlRoles { get; set; }
+
+    /// <summary>The AWS app's single-valued default role (<c>profile.role</c>).</summary>
+    public string? Role { get; set; }
     public JsonObject? Profile { get; set; }
 }

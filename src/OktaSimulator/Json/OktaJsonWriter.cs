@@ -251,6 +251,31 @@ internal static class OktaJsonWriter
         w.WriteEndObject();
         if (app.IsAws)
         {
+            // The AWS app's two role attributes: the single-valued "Role" drop-down (all IAM roles Okta read from
+            // the account) and the multi-valued "SAML User Roles" (roles that trust the SAML provider). Only the
+            // array attribute carries a group-priority "union" setting; a string attribute has none
+            // (https://help.okta.com/en-us/content/topics/users-groups-profiles/usgp-assign-app-group-priority.htm).
+            w.WriteStartObject(DefaultRole.PropertyName);
+            w.WriteString("title", "Role");
+            w.WriteString("type", "string");
+            var roleChoices = RoleChoices(app.RoleList);
+            if (roleChoices.Count > 0)
+            {
+                w.WriteStartArray("enum");
+                foreach (var role in roleChoices)
+                {
+                    w.WriteStringValue(role);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteString("scope", "NONE");
+            w.WriteStartObject("master");
+            w.WriteString("type", "PROFILE_MASTER");
+            w.WriteEndObject();
+            w.WriteEndObject();
+
             w.WriteStartObject("samlRoles");
             w.WriteString("title", "SAML User Roles");
             w.WriteString("type", "array");
@@ -298,6 +323,24 @@ internal static class OktaJsonWriter
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The Role drop-down offers every IAM role Okta read from the account. A SAML role is an IAM role too, so a
+    /// fixture that lists only SAML roles still gets them offered here.
+    /// </summary>
+    private static List<string> RoleChoices(AwsRoleList roles)
+    {
+        var choices = new List<string>(roles.IamRoles);
+        foreach (var role in roles.SamlIamRoles)
+        {
+            if (!choices.Contains(role, StringComparer.Ordinal))
+            {
+                choices.Add(role);
+            }
+        }
+
+        return choices;
     }
 
     public static void WriteRoleList(Utf8JsonWriter w, AwsRoleList roles)

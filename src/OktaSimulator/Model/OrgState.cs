@@ -164,9 +164,20 @@ public sealed class OrgState
 
     /// <summary>
     /// The app user Okta would show: a direct assignment wins (scope USER, its own profile); otherwise the
-    /// profile of the highest-priority assigned group the user is in (scope GROUP), with samlRoles merged
-    /// across all of the user's assigned groups when the schema's samlRoles union is ENABLE.
+    /// profile of the highest-priority assigned group the user is in (scope GROUP) — including the single-valued
+    /// <c>role</c> — with samlRoles merged across all of the user's assigned groups when the schema's samlRoles
+    /// union is ENABLE.
     /// </summary>
+    /// <remarks>
+    /// Okta's "Combine values across groups" (union ENABLE) exists only for array attributes: "Attributes that are
+    /// assigned a group priority option must have a Data type of string array, number array, or integer array"
+    /// (https://help.okta.com/en-us/content/topics/users-groups-profiles/usgp-assign-app-group-priority.htm), and
+    /// "When a user belongs to more than one group, the user attribute value is the combination of values from the
+    /// groups" (https://help.okta.com/en-us/content/topics/users-groups-profiles/usgp-add-custom-group-attributes.htm).
+    /// A string such as <c>role</c> therefore always follows group priority: "the user attribute value comes from the
+    /// group with the highest group priority" (same page). When that group sets no role, the user has none; the
+    /// simulator does not fall back to a lower-priority group's value (Okta is silent; see docs/simulator.md).
+    /// </remarks>
     public DerivedAppUser? DeriveAppUser(SimApp app, string userId)
     {
         ArgumentNullException.ThrowIfNull(app);
