@@ -97,15 +97,26 @@ internal static class TestOrgs
     public const string SandboxAppId = "0oatestawssandbox003";
     public const string DirectoryAppId = "0oatestad00000000004";
     public const string WikiAppId = "0oatestbookmark00005";
+    public const string AdGroupId = "00gtestadeng00000002";
 
     /// <summary>
     /// Three AWS apps (production, a deactivated staging app, sandbox — listed in that order, so insertion order
-    /// differs from id order), an Active Directory app and a bookmark app.
+    /// differs from id order), an Active Directory app and a bookmark app. "Engineering (AD)" is an APP_GROUP
+    /// imported from the directory app (two members) and assigned to production and sandbox; "aws-users" is an
+    /// OKTA_GROUP assigned to production.
     /// </summary>
     public static OrgFixture MultiAppFixture() => new()
     {
-        Users = [User("00utestmulti00000001", "multi@test.example")],
-        Groups = [new FixtureGroup { Id = "00gtestmulti00000001", Name = "aws-users", Members = ["00utestmulti00000001"] }],
+        Users = [User("00utestmulti00000001", "multi@test.example"), User("00utestmulti00000002", "second@test.example")],
+        Groups =
+        [
+            new FixtureGroup { Id = "00gtestmulti00000001", Name = "aws-users", Members = ["00utestmulti00000001"] },
+            new FixtureGroup
+            {
+                Id = AdGroupId, Name = "Engineering (AD)", SourceAppId = DirectoryAppId,
+                Members = ["00utestmulti00000001", "00utestmulti00000002"],
+            },
+        ],
         Apps =
         [
             new FixtureApp
@@ -113,7 +124,11 @@ internal static class TestOrgs
                 Id = ProductionAppId,
                 Label = "AWS Production",
                 SettingsApp = new() { ["identityProviderArn"] = "arn:aws:iam::111111111111:saml-provider/Okta", ["useGroupMapping"] = false },
-                GroupAssignments = [new FixtureGroupAssignment { GroupId = "00gtestmulti00000001", SamlRoles = ["Admin"] }],
+                GroupAssignments =
+                [
+                    new FixtureGroupAssignment { GroupId = "00gtestmulti00000001", SamlRoles = ["Admin"] },
+                    new FixtureGroupAssignment { GroupId = AdGroupId, SamlRoles = ["ReadOnly"] },
+                ],
             },
             new FixtureApp
             {
@@ -127,6 +142,7 @@ internal static class TestOrgs
                 Id = SandboxAppId,
                 Label = "Sandbox accounts",
                 SettingsApp = new() { ["identityProviderArn"] = "arn:aws:iam::333333333333:saml-provider/Okta", ["useGroupMapping"] = false },
+                GroupAssignments = [new FixtureGroupAssignment { GroupId = AdGroupId, SamlRoles = ["Admin"] }],
             },
             new FixtureApp { Id = DirectoryAppId, Name = "active_directory", Label = "corp.example.com", SignOnMode = "BOOKMARK" },
             new FixtureApp { Id = WikiAppId, Name = "bookmark", Label = "Company wiki", SignOnMode = "BOOKMARK", SettingsApp = new() { ["url"] = "https://wiki.example" } },

@@ -62,6 +62,12 @@ internal static class EndpointSupport
         }
     }
 
+    /// <summary>
+    /// True when <c>expand</c> names <paramref name="what"/>, given as one value, a comma list
+    /// (<c>expand=stats,app</c>, as Okta's own admin pages send it) or repeated parameters.
+    /// </summary>
     public static bool Expands(HttpContext context, string what) =>
-        context.Request.Query["expand"].Any(v => string.Equals(v, what, StringComparison.OrdinalIgnoreCase));
+        context.Request.Query["expand"].Any(v => (v ?? string.Empty)
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(part => string.Equals(part, what, StringComparison.OrdinalIgnoreCase)));
 }

@@ -68,12 +68,19 @@ public sealed class OrgFixture
 
         foreach (var g in Groups)
         {
+            var type = g.Type ?? (g.SourceAppId is null ? GroupType.OktaGroup : GroupType.AppGroup);
+            if (g.SourceAppId is not null && type != GroupType.AppGroup)
+            {
+                throw new InvalidDataException($"Group '{g.Id}' names source app '{g.SourceAppId}' but is a {type}; only {GroupType.AppGroup} groups have a source app.");
+            }
+
             var group = new SimGroup
             {
                 Id = g.Id,
                 Name = g.Name,
                 Description = g.Description,
-                Type = g.Type ?? GroupType.OktaGroup,
+                Type = type,
+                SourceAppId = g.SourceAppId,
                 Created = created,
                 LastUpdated = created,
                 LastMembershipUpdated = created,
@@ -90,6 +97,14 @@ public sealed class OrgFixture
         foreach (var a in Apps)
         {
             state.AddApp(ToApp(a, state, created));
+        }
+
+        foreach (var g in Groups)
+        {
+            if (g.SourceAppId is not null && !state.Apps.ContainsKey(g.SourceAppId))
+            {
+                throw new InvalidDataException($"Group '{g.Id}' names unknown source app '{g.SourceAppId}'.");
+            }
         }
 
         return state;
@@ -194,6 +209,9 @@ public sealed class FixtureGroup
     public required string Name { get; set; }
     public string? Description { get; set; }
     public string? Type { get; set; }
+
+    /// <summary>The app an APP_GROUP was imported from (e.g. an active_directory app); implies type APP_GROUP.</summary>
+    public string? SourceAppId { get; set; }
 
     /// <summary>User ids (or logins).</summary>
     public List<string> Members { get; set; } = [];

@@ -92,7 +92,7 @@ internal static class OktaJsonWriter
         w.WriteEndObject();
     }
 
-    public static void WriteGroup(Utf8JsonWriter w, SimGroup group, string baseUrl)
+    public static void WriteGroup(Utf8JsonWriter w, SimGroup group, string baseUrl, GroupEmbeds? embeds = null)
     {
         w.WriteStartObject();
         w.WriteString("id", group.Id);
@@ -111,7 +111,39 @@ internal static class OktaJsonWriter
         WriteHref(w, "self", $"{baseUrl}/api/v1/groups/{group.Id}");
         WriteHref(w, "users", $"{baseUrl}/api/v1/groups/{group.Id}/users");
         WriteHref(w, "apps", $"{baseUrl}/api/v1/groups/{group.Id}/apps");
+        if (group.SourceAppId is not null)
+        {
+            // Group._links.source: "the source app of groups with type APP_GROUP" (listGroups example).
+            WriteHref(w, "source", $"{baseUrl}/api/v1/apps/{group.SourceAppId}");
+        }
+
         w.WriteEndObject();
+        if (embeds is { IsEmpty: false })
+        {
+            w.WriteStartObject("_embedded");
+            if (embeds.Stats is { } stats)
+            {
+                w.WriteStartObject("stats");
+                w.WriteNumber("usersCount", stats.UsersCount);
+                w.WriteNumber("appsCount", stats.AppsCount);
+                w.WriteNumber("groupPushMappingsCount", stats.GroupPushMappingsCount);
+                w.WriteBoolean("hasAdminPrivlege", stats.HasAdminPrivilege);
+                w.WriteEndObject();
+            }
+
+            if (embeds.SourceApp is { } app)
+            {
+                w.WriteStartObject("app");
+                w.WriteString("id", app.Id);
+                w.WriteString("name", app.Name);
+                w.WriteString("label", app.Label);
+                w.WriteString("signOnMode", app.SignOnMode);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 
