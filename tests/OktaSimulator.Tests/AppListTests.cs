@@ -150,5 +150,21 @@ public sealed class AppListTests
         Assert.Contains("DELETED", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetAndListApps_SettingsWithAwsApiCredentials_ServeThemVerbatim()
+    {
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.CredentialsFixture().ToState());
+
+        using var single = JsonDocument.Parse(await sim.Http.GetStringAsync(new Uri($"/api/v1/apps/{TestOrgs.CredentialsAppId}", UriKind.Relative)));
+        var (items, _) = await sim.GetAllPagesAsync("/api/v1/apps");
+
+        foreach (var settings in new[] { single.RootElement, Assert.Single(items) }.Select(a => a.GetProperty("settings").GetProperty("app")))
+        {
+            Assert.Equal(TestOrgs.FixtureAccessKey, settings.GetProperty("accessKey").GetString());
+            Assert.Equal(TestOrgs.FixtureSecretKey, settings.GetProperty("secretKey").GetString());
+            Assert.Equal("ENC(fixture-encrypted-secret-key)", settings.GetProperty("secretKeyEnc").GetString());
+        }
+    }
+
     private static string[] Ids(List<JsonElement> items) => [.. items.Select(i => i.GetProperty("id").GetString()!)];
 }

@@ -149,6 +149,33 @@ internal static class TestOrgs
         ],
     };
 
+    public const string CredentialsAppId = "0oatestcreds00000001";
+    public const string FixtureAccessKey = "AKIAFIXTURE7EXAMPLE2";
+    public const string FixtureSecretKey = "fixtureSecretKey/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
+    /// <summary>One AWS app whose settings.app carries the AWS API credentials Okta uses to read the role list.</summary>
+    public static OrgFixture CredentialsFixture() => new()
+    {
+        Users = [User("00utestcreds00000001", "creds@test.example")],
+        Apps =
+        [
+            new FixtureApp
+            {
+                Id = CredentialsAppId,
+                SettingsApp = new()
+                {
+                    ["identityProviderArn"] = "arn:aws:iam::777788889999:saml-provider/Okta",
+                    ["useGroupMapping"] = false,
+                    ["accessKey"] = FixtureAccessKey,
+                    ["secretKey"] = FixtureSecretKey,
+                    ["secretKeyEnc"] = "ENC(fixture-encrypted-secret-key)",
+                },
+                RoleList = new FixtureRoleList { SamlIamRoles = ["Admin"] },
+                UserAssignments = [new FixtureUserAssignment { UserId = "00utestcreds00000001", SamlRoles = ["Admin"] }],
+            },
+        ],
+    };
+
     /// <summary>An org with <paramref name="count"/> AWS apps and nothing else, for paging.</summary>
     public static OrgFixture AppsOnly(int count) => new()
     {

@@ -124,6 +124,10 @@ public static class OrgGenerator
             ["roleValuePattern"] = "arn:aws:iam::${accountid}:saml-provider/OKTA,arn:aws:iam::${accountid}:role/${role}",
             ["sessionDuration"] = 3600,
         };
+        var credentials = FakeAwsApiCredentials.For(AwsAppId);
+        settings["accessKey"] = credentials.AccessKey;
+        settings["secretKey"] = credentials.SecretKey;
+        settings["secretKeyEnc"] = credentials.SecretKeyEnc;
         var app = new SimApp
         {
             Id = AwsAppId,
