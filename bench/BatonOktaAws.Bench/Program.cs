@@ -43,7 +43,7 @@ foreach (var size in sizes)
             long writtenRows;
             using (var reader = SyncFileReader.Open(file))
             {
-                writtenRows = reader.RowCounts().Values.Sum();
+                writtenRows = reader.Latest().RowCounts().Values.Sum();
             }
 
             var wall = run.Wall.TotalSeconds;

@@ -4,89 +4,90 @@ using Microsoft.Data.Sqlite;
 namespace BatonOktaAws.Store;
 
 /// <summary>
-/// One transaction's worth of writes (typically one page from Okta plus its checkpoint), through prepared
-/// statements. Disposing without <see cref="Commit"/> rolls everything back.
+/// One transaction's worth of writes for the running sync (typically one page from Okta plus its checkpoint),
+/// through prepared statements. Disposing without <see cref="Commit"/> rolls everything back.
 /// </summary>
 public sealed class SyncBatch : IDisposable
 {
     private readonly SqliteTransaction _transaction;
     private readonly SyncStatements _statements;
-    private readonly long _runId;
+    private readonly long _syncId;
     private bool _done;
 
-    internal SyncBatch(SqliteConnection connection, SyncStatements statements, long runId)
+    internal SyncBatch(SqliteConnection connection, SyncStatements statements, long syncId)
     {
         _transaction = connection.BeginTransaction();
         _statements = statements;
-        _runId = runId;
+        _syncId = syncId;
         statements.Enlist(_transaction);
     }
 
     public void UpsertUser(UserRecord user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        _statements.UpsertUser.Run(user.Id, user.DisplayName, user.Login, user.Email, user.SecondaryEmail, user.Status);
+        _statements.UpsertUser.Run(_syncId, user.Id, user.DisplayName, user.Login, user.Email, user.SecondaryEmail, user.Status, user.FirstName, user.LastName);
     }
 
     public void UpsertGroup(GroupRecord group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        _statements.UpsertGroup.Run(group.Id, group.Name, group.Description, group.GroupType);
+        _statements.UpsertGroup.Run(_syncId, group.Id, group.Name, group.Description, group.GroupType, group.SourceAppId, group.SourceAppName);
     }
 
     public void UpsertAccount(AccountRecord account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        _statements.UpsertAccount.Run(account.Id, account.DisplayName);
+        _statements.UpsertAccount.Run(_syncId, account.Id, account.DisplayName);
     }
 
     public void AddEntitlement(EntitlementRecord entitlement)
     {
         ArgumentNullException.ThrowIfNull(entitlement);
-        var id = entitlement.Id;
-        _statements.InsertEntitlement.Run(id.ToString(), id.ResourceType, id.ResourceId, id.Slug, entitlement.DisplayName, entitlement.Description);
+        _statements.InsertEntitlement.Run(_syncId, entitlement.Id, entitlement.ResourceType, entitlement.ResourceId, entitlement.Slug, entitlement.DisplayName, entitlement.Description);
     }
 
     /// <summary>Adds the grant (once) and this source for it (once): a grant held two ways gets two sources.</summary>
-    public void AddGrant(GrantId grant, GrantSource source)
+    /// <param name="appId">The AWS app the grant comes through; empty when no app decides it (group membership).</param>
+    public void AddGrant(GrantRecord grant, string appId, string source)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        ArgumentNullException.ThrowIfNull(source);
-        var id = grant.ToString();
-        _statements.InsertGrant.Run(id, grant.Entitlement.ToString(), grant.Entitlement.ResourceType, grant.Entitlement.ResourceId, grant.PrincipalType, grant.PrincipalId);
-        _statements.InsertGrantSource.Run(id, source.Value);
+        ArgumentNullException.ThrowIfNull(appId);
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        _statements.InsertGrant.Run(_syncId, grant.Id, grant.EntitlementId, grant.ResourceType, grant.ResourceId, grant.PrincipalType, grant.PrincipalId);
+        _statements.InsertGrantSource.Run(_syncId, grant.Id, appId, source);
     }
 
     public void PutAppUser(AppUserRecord appUser)
     {
         ArgumentNullException.ThrowIfNull(appUser);
-        _statements.PutAppUser.Run(appUser.UserId, appUser.Scope, RolesJson.Write(appUser.SamlRoles));
+        _statements.PutAppUser.Run(_syncId, appUser.AppId, appUser.UserId, appUser.Scope, RolesJson.Write(appUser.SamlRoles), appUser.Role);
     }
 
     public void PutAppGroup(AppGroupRecord appGroup)
     {
         ArgumentNullException.ThrowIfNull(appGroup);
-        _statements.PutAppGroup.Run(appGroup.GroupId, appGroup.Priority, RolesJson.Write(appGroup.SamlRoles));
+        _statements.PutAppGroup.Run(_syncId, appGroup.AppId, appGroup.GroupId, appGroup.Priority, RolesJson.Write(appGroup.SamlRoles), appGroup.Role);
     }
 
     public void PutMappedGroup(MappedGroupRecord mapped)
     {
         ArgumentNullException.ThrowIfNull(mapped);
-        _statements.PutMappedGroup.Run(mapped.GroupId, mapped.AccountId, mapped.Role);
+        _statements.PutMappedGroup.Run(_syncId, mapped.AppId, mapped.GroupId, mapped.AccountId, mapped.Role);
     }
 
+    /// <summary>Records an AWS app and replaces its role list.</summary>
     public void PutAwsApp(AwsAppRecord app, IReadOnlyCollection<string> roleList)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(roleList);
         _statements.PutAwsApp.Run(
-            app.AppId, app.Name, app.Label, app.Status, app.IdentityProviderArn, app.AccountId,
-            app.JoinAllRoles, app.UseGroupMapping, app.GroupFilter, app.RoleValuePattern,
+            _syncId, app.AppId, app.Name, app.Label, app.Status, app.IdentityProviderArn, app.AccountId,
+            app.JoinAllRoles, app.UseGroupMapping, app.GroupFilter, app.AppFilter, app.RoleValuePattern,
             app.SamlRolesUnion, app.RoleListAvailable, app.SettingsJson);
-        _statements.ClearRoleList.Run();
+        _statements.ClearRoleList.Run(_syncId, app.AppId);
         foreach (var role in roleList)
         {
-            _statements.InsertRole.Run(role);
+            _statements.InsertRole.Run(_syncId, app.AppId, role);
         }
     }
 
@@ -96,7 +97,11 @@ public sealed class SyncBatch : IDisposable
         _statements.PutCheckpoint.Run(checkpoint.Stream, checkpoint.NextUrl, checkpoint.Pages, checkpoint.Items, checkpoint.Done);
     }
 
-    public void AddWarning(string code, string message) => _statements.InsertWarning.Run(_runId, code, message);
+    public void AddWarning(WarningRecord warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        _statements.InsertWarning.Run(_syncId, warning.Code, warning.Message, warning.AppId, warning.SubjectType, warning.SubjectId);
+    }
 
     public void Commit()
     {

@@ -2,19 +2,24 @@ namespace BatonOktaAws.Store;
 
 /// <summary>
 /// An exclusive advisory lock on <c>&lt;target&gt;.lock</c>, held for a whole sync or provisioning run. The OS
-/// drops it when the process dies (even by SIGKILL), so a stale lock file is harmless and stays in place.
+/// drops it when the process dies (even by SIGKILL), so a stale lock file is harmless; a run that ends normally
+/// removes the file while it still holds the lock, so it does not outlive the run.
 /// </summary>
 public sealed class SyncFileLock : IDisposable
 {
     private readonly FileStream _stream;
+    private readonly string _path;
 
-    private SyncFileLock(FileStream stream) => _stream = stream;
+    private SyncFileLock(FileStream stream, string path)
+    {
+        _stream = stream;
+        _path = path;
+    }
 
     /// <exception cref="SyncFileLockedException">Another process holds the lock.</exception>
     public static SyncFileLock Acquire(SyncFilePaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        Directory.CreateDirectory(Path.GetDirectoryName(paths.Lock)!);
         try
         {
             var options = new FileStreamOptions
@@ -28,7 +33,7 @@ public sealed class SyncFileLock : IDisposable
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            return new SyncFileLock(new FileStream(paths.Lock, options));
+            return new SyncFileLock(new FileStream(paths.Lock, options), paths.Lock);
         }
         catch (IOException ex)
         {
@@ -36,5 +41,19 @@ public sealed class SyncFileLock : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        // Unlink before closing: a run that opens the path afterwards creates a fresh file and lock, never one
+        // whose lock is about to be released by us.
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover lock file is harmless; the lock itself goes with the handle.
+        }
+
+        _stream.Dispose();
+    }
 }

@@ -7,14 +7,10 @@ namespace BatonOktaAws.Store;
 /// <summary>
 /// Reads a finished sync file, read-only. Opening checks that it exists, is SQLite, is ours, is from a schema
 /// this version understands and passes SQLite's quick integrity check; any later SQLite failure becomes a
-/// <see cref="SyncFileException"/> naming the file.
+/// <see cref="SyncFileException"/> naming the file. The file holds the latest syncs; <see cref="Sync"/> picks one.
 /// </summary>
 public sealed class SyncFileReader : IDisposable
 {
-    /// <summary>The tables holding synced data (table names are only ever taken from this list).</summary>
-    private static readonly string[] DataTables =
-        ["resources", "entitlements", "grants", "grant_sources", "okta_app_users", "okta_app_groups", "aws_mapped_groups", "aws_app", "aws_role_list"];
-
     private readonly SqliteConnection _db;
 
     private SyncFileReader(SqliteConnection db, string path)
@@ -25,11 +21,16 @@ public sealed class SyncFileReader : IDisposable
 
     public string Path { get; }
 
-    /// <exception cref="SyncFileException">The file is missing, not a sync file, corrupt, unfinished or from a newer version.</exception>
+    /// <exception cref="SyncFileException">The file is missing, not a sync file, corrupt, unfinished or from another schema version.</exception>
     public static SyncFileReader Open(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw new SyncFileException($"{fullPath} is a directory, not a sync file; pass the sync file itself (--file).");
+        }
+
         if (!File.Exists(fullPath))
         {
             throw new SyncFileException($"Sync file {fullPath} does not exist; run `baton-okta-aws sync` first (or pass --file).");
@@ -42,11 +43,7 @@ public sealed class SyncFileReader : IDisposable
                 throw new SyncFileException($"{fullPath} is not a sync file (it is not an SQLite database).");
             }
         }
-        catch (IOException ex)
-        {
-            throw new SyncFileException($"Cannot read sync file {fullPath}: {ex.Message}", ex);
-        }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SyncFileException($"Cannot read sync file {fullPath}: {ex.Message}", ex);
         }
@@ -63,12 +60,17 @@ public sealed class SyncFileReader : IDisposable
             var version = SqliteFiles.Scalar(db, "PRAGMA user_version");
             if (version > SyncFileSchema.Version)
             {
-                throw new SyncFileException($"{fullPath} was written by a newer baton-okta-aws (sync file schema v{version}; this version reads up to v{SyncFileSchema.Version}); upgrade baton-okta-aws.");
+                throw new SyncFileException($"{fullPath} was written by a newer baton-okta-aws (sync file schema v{version}; this version reads v{SyncFileSchema.Version}); upgrade baton-okta-aws.");
             }
 
             if (version < 1)
             {
                 throw new SyncFileException($"{fullPath} has no schema version; it is not a complete sync file.");
+            }
+
+            if (version < SyncFileSchema.Version)
+            {
+                throw new SyncFileException($"{fullPath} was written by an older baton-okta-aws (sync file schema v{version}; this version reads v{SyncFileSchema.Version}); run `baton-okta-aws sync` again to replace it.");
             }
 
             using (var check = db.CreateCommand())
@@ -100,116 +102,92 @@ public sealed class SyncFileReader : IDisposable
         }
     }
 
-    /// <summary>Who can assume which role, ordered by login, account, role and source.</summary>
-    public IReadOnlyList<AccessRow> Access(AccessFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        return Guard(() => SqliteFiles.Query(
-            _db,
-            """
-            SELECT a.user_id, a.login, a.user_status, a.account_id, a.role, a.source, g.display_name
-            FROM aws_role_access a
-            LEFT JOIN resources g ON g.resource_type = 'group' AND g.id = substr(a.source, 7) AND a.source LIKE 'group:%'
-            WHERE ($user IS NULL OR a.user_id = $user OR a.login = $user COLLATE NOCASE)
-              AND ($account IS NULL OR a.account_id = $account)
-              AND ($role IS NULL OR a.role = $role)
-            ORDER BY a.login COLLATE NOCASE, a.user_id, a.account_id, a.role, a.source
-            """,
-            r => new AccessRow(r.GetString(0), SqliteFiles.Text(r, 1), SqliteFiles.Text(r, 2), r.GetString(3), r.GetString(4), r.GetString(5), SqliteFiles.Text(r, 6)),
-            ("$user", filter.User),
-            ("$account", filter.AccountId),
-            ("$role", filter.Role)));
-    }
-
-    /// <summary>The latest finished run.</summary>
-    public SyncRunSummary LatestRun() => Guard(() =>
-    {
-        using var command = _db.CreateCommand();
-        command.CommandText = """
-            SELECT id, started_at, finished_at, status, tool_version, okta_domain, app_id, requests, resumes,
-                   users, groups, accounts, entitlements, grants, access_rows, warnings
-            FROM sync_runs WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1
-            """;
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new SyncRunSummary(
-            reader.GetInt64(0),
-            DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
-            reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
-            reader.GetString(3),
-            reader.GetString(4),
-            reader.GetString(5),
-            reader.GetString(6),
-            reader.GetInt64(7),
-            reader.GetInt32(8),
-            new SyncCounts(reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12), reader.GetInt64(13), reader.GetInt64(14), reader.GetInt64(15)));
-    });
-
-    public AwsAppRecord? AwsApp() => Guard(() =>
-    {
-        using var command = _db.CreateCommand();
-        command.CommandText = """
-            SELECT app_id, name, label, status, identity_provider_arn, account_id, join_all_roles, use_group_mapping,
-                   group_filter, role_value_pattern, saml_roles_union, role_list_available, settings_json
-            FROM aws_app LIMIT 1
-            """;
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        return new AwsAppRecord(
-            reader.GetString(0), Text(1), Text(2), Text(3), Text(4), Text(5), reader.GetInt64(6) != 0, reader.GetInt64(7) != 0,
-            Text(8), Text(9), reader.GetInt64(10) != 0, reader.GetInt64(11) != 0, reader.GetString(12));
-    });
-
-    /// <summary>Group-mapping groups granting a role in an account, with their names (for messages that point at them).</summary>
-    public IReadOnlyList<(MappedGroupRecord Group, string Name)> MappedGroups(string accountId, string role) => Guard(() => SqliteFiles.Query(
+    /// <summary>Every finished sync in the file, newest first.</summary>
+    public IReadOnlyList<SyncRunSummary> Syncs() => Guard(() => SqliteFiles.Query(
         _db,
         """
-        SELECT mg.group_id, mg.account_id, mg.role, COALESCE(r.display_name, mg.group_id)
-        FROM aws_mapped_groups mg LEFT JOIN resources r ON r.resource_type = 'group' AND r.id = mg.group_id
-        WHERE mg.account_id = $account AND mg.role = $role ORDER BY mg.group_id
+        SELECT id, started_at, finished_at, status, tool_version, okta_domain, app_selection, requests, resumes,
+               apps, users, groups, accounts, entitlements, grants, access_rows, warnings
+        FROM sync_runs WHERE status = 'succeeded' ORDER BY id DESC
         """,
-        r => (new MappedGroupRecord(r.GetString(0), r.GetString(1), r.GetString(2)), r.GetString(3)),
-        ("$account", accountId),
-        ("$role", role)));
+        ReadRun));
 
-    /// <summary>Every row of a table, for tests and tools that compare two sync files (table names are a fixed list).</summary>
-    public IReadOnlyList<string> DumpTable(string table)
+    /// <summary>The latest finished sync.</summary>
+    public SyncView Latest() => Sync(null);
+
+    /// <summary>One finished sync of the file: the latest when <paramref name="syncId"/> is null.</summary>
+    /// <exception cref="SyncFileException">The file holds no finished sync with that id.</exception>
+    public SyncView Sync(long? syncId)
     {
-        if (!DataTables.Contains(table))
-        {
-            throw new ArgumentException($"'{table}' is not a data table of the sync file.", nameof(table));
-        }
-
-        return Guard(() =>
-        {
-            using var command = _db.CreateCommand();
-            command.CommandText = $"SELECT * FROM {table}";
-            using var reader = command.ExecuteReader();
-            var rows = new List<string>();
-            while (reader.Read())
-            {
-                var values = new object[reader.FieldCount];
-                reader.GetValues(values);
-                rows.Add(string.Join('|', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
-            }
-
-            rows.Sort(StringComparer.Ordinal);
-            return rows;
-        });
+        var syncs = Syncs();
+        var run = syncId is null ? syncs[0] : syncs.FirstOrDefault(s => s.Id == syncId)
+            ?? throw new SyncFileException($"Sync file {Path} holds no finished sync {syncId}; it holds {string.Join(", ", syncs.Select(s => s.Id))} (see `baton-okta-aws syncs`).");
+        var previous = syncs.Where(s => s.Id < run.Id).Select(s => (long?)s.Id).FirstOrDefault();
+        return new SyncView(this, run, previous);
     }
-
-    /// <summary>Rows in each data table (what a sync wrote), for the benchmark's rows-per-second.</summary>
-    public IReadOnlyDictionary<string, long> RowCounts() => Guard(() =>
-        DataTables.ToDictionary(t => t, t => SqliteFiles.Scalar(_db, $"SELECT COUNT(*) FROM {t}"), StringComparer.Ordinal));
 
     public void Dispose() => _db.Dispose();
 
-    private T Guard<T>(Func<T> read)
+    internal List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters) =>
+        Guard(() => SqliteFiles.Query(_db, sql, map, parameters));
+
+    internal long Scalar(string sql, params (string Name, object? Value)[] parameters) => Guard(() =>
+    {
+        using var command = _db.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    });
+
+    /// <summary>Streams a query's rows without holding them all (for exports of large syncs).</summary>
+    internal IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+    {
+        using var command = _db.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        SqliteDataReader reader;
+        try
+        {
+            reader = command.ExecuteReader();
+        }
+        catch (SqliteException ex)
+        {
+            throw Corrupt(Path, ex);
+        }
+
+        using (reader)
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = reader.Read();
+                }
+                catch (SqliteException ex)
+                {
+                    throw Corrupt(Path, ex);
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                yield return map(reader);
+            }
+        }
+    }
+
+    internal T Guard<T>(Func<T> read)
     {
         try
         {
@@ -219,6 +197,22 @@ public sealed class SyncFileReader : IDisposable
         {
             throw Corrupt(Path, ex);
         }
+    }
+
+    private static SyncRunSummary ReadRun(SqliteDataReader r)
+    {
+        long Count(int i) => r.IsDBNull(i) ? 0 : r.GetInt64(i);
+        return new SyncRunSummary(
+            r.GetInt64(0),
+            DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture),
+            r.IsDBNull(2) ? null : DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
+            r.GetString(3),
+            r.GetString(4),
+            r.GetString(5),
+            r.GetString(6),
+            r.GetInt64(7),
+            r.GetInt32(8),
+            new SyncCounts(Count(9), Count(10), Count(11), Count(12), Count(13), Count(14), Count(15), Count(16)));
     }
 
     private static SyncFileException Corrupt(string path, SqliteException ex) =>

@@ -3,14 +3,23 @@ namespace BatonOktaAws.Store;
 /// <summary>
 /// The sync file's schema. <c>PRAGMA application_id</c> marks the file as ours and <c>PRAGMA user_version</c>
 /// is the schema version: readers refuse files from a newer version instead of misreading them.
-/// Documented in <c>docs/sync-file.md</c>.
+/// Every table of synced data carries <c>sync_id</c>, so one file holds the latest syncs side by side
+/// (Baton keeps its sync runs the same way). Documented in <c>docs/sync-file.md</c>.
 /// </summary>
 public static class SyncFileSchema
 {
     /// <summary>"BOAW" in ASCII.</summary>
     public const int ApplicationId = 0x424F4157;
 
-    public const int Version = 1;
+    /// <summary>v2: several apps per sync, several syncs per file.</summary>
+    public const int Version = 2;
+
+    /// <summary>The tables that hold one sync's data, all keyed by <c>sync_id</c>; copied together when history is kept.</summary>
+    internal static readonly string[] SyncTables =
+    [
+        "sync_warnings", "aws_apps", "aws_role_list", "resources", "entitlements", "grants", "grant_sources",
+        "okta_app_users", "okta_app_groups", "aws_mapped_groups",
+    ];
 
     internal const string Create = """
         CREATE TABLE sync_runs (
@@ -20,10 +29,11 @@ public static class SyncFileSchema
             status         TEXT    NOT NULL,            -- running | succeeded
             tool_version   TEXT    NOT NULL,
             okta_domain    TEXT    NOT NULL,
-            app_id         TEXT    NOT NULL,
+            app_selection  TEXT    NOT NULL,            -- --aws-okta-app-id as given: all, or app ids
             options        TEXT    NOT NULL,            -- the sync options that shape the data, as JSON
             resumes        INTEGER NOT NULL DEFAULT 0,
             requests       INTEGER NOT NULL DEFAULT 0,
+            apps           INTEGER,
             users          INTEGER,
             groups         INTEGER,
             accounts       INTEGER,
@@ -34,12 +44,17 @@ public static class SyncFileSchema
         );
 
         CREATE TABLE sync_warnings (
-            run_id   INTEGER NOT NULL REFERENCES sync_runs(id),
-            code     TEXT    NOT NULL,
-            message  TEXT    NOT NULL
+            sync_id       INTEGER NOT NULL,
+            code          TEXT    NOT NULL,
+            message       TEXT    NOT NULL,
+            app_id        TEXT,                         -- the AWS app it concerns, when one
+            subject_type  TEXT,                         -- user | group | role | app, when it concerns one
+            subject_id    TEXT
         );
 
-        -- How far each list was read; lets an interrupted sync resume without fetching pages twice.
+        CREATE INDEX sync_warnings_by_sync ON sync_warnings (sync_id);
+
+        -- How far each list of the running sync was read; lets an interrupted sync resume without fetching pages twice.
         CREATE TABLE sync_streams (
             stream    TEXT    PRIMARY KEY,
             next_url  TEXT,
@@ -48,8 +63,9 @@ public static class SyncFileSchema
             done      INTEGER NOT NULL
         ) WITHOUT ROWID;
 
-        CREATE TABLE aws_app (
-            app_id                 TEXT    PRIMARY KEY,
+        CREATE TABLE aws_apps (
+            sync_id                INTEGER NOT NULL,
+            app_id                 TEXT    NOT NULL,
             name                   TEXT,
             label                  TEXT,
             status                 TEXT,
@@ -58,13 +74,20 @@ public static class SyncFileSchema
             join_all_roles         INTEGER NOT NULL,
             use_group_mapping      INTEGER NOT NULL,
             group_filter           TEXT,
+            app_filter             TEXT,
             role_value_pattern     TEXT,
             saml_roles_union       INTEGER NOT NULL,
             role_list_available    INTEGER NOT NULL,
-            settings_json          TEXT    NOT NULL     -- settings.app exactly as Okta sent it
+            settings_json          TEXT    NOT NULL,    -- settings.app as Okta sent it, credentials removed
+            PRIMARY KEY (sync_id, app_id)
         ) WITHOUT ROWID;
 
-        CREATE TABLE aws_role_list (role TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE aws_role_list (
+            sync_id  INTEGER NOT NULL,
+            app_id   TEXT    NOT NULL,
+            role     TEXT    NOT NULL,
+            PRIMARY KEY (sync_id, app_id, role)
+        ) WITHOUT ROWID;
 
         CREATE TABLE resource_types (
             id            TEXT PRIMARY KEY,
@@ -75,6 +98,7 @@ public static class SyncFileSchema
             ('user', 'User'), ('group', 'Group'), ('account', 'AWS Account');
 
         CREATE TABLE resources (
+            sync_id          INTEGER NOT NULL,
             resource_type    TEXT NOT NULL REFERENCES resource_types(id),
             id               TEXT NOT NULL,
             display_name     TEXT NOT NULL,
@@ -82,69 +106,98 @@ public static class SyncFileSchema
             email            TEXT,      -- users
             secondary_email  TEXT,      -- users (empty with --skip-secondary-emails)
             status           TEXT,      -- users: Okta status
+            first_name       TEXT,      -- users
+            last_name        TEXT,      -- users
             group_type       TEXT,      -- groups: OKTA_GROUP | APP_GROUP | BUILT_IN
             description      TEXT,      -- groups
-            PRIMARY KEY (resource_type, id)
+            source_app_id    TEXT,      -- APP_GROUP groups: the app they are imported from
+            source_app_name  TEXT,      -- ... and its name (e.g. active_directory), when Okta embedded it
+            PRIMARY KEY (sync_id, resource_type, id)
         ) WITHOUT ROWID;
 
         CREATE INDEX resources_by_login ON resources (login COLLATE NOCASE) WHERE login IS NOT NULL;
 
         CREATE TABLE entitlements (
-            id             TEXT PRIMARY KEY,           -- group:<groupId>:member | account:<accountId>:<role>
+            sync_id        INTEGER NOT NULL,
+            id             TEXT NOT NULL,              -- group:<groupId>:member | account:<accountId>:<role>
             resource_type  TEXT NOT NULL,
             resource_id    TEXT NOT NULL,
             slug           TEXT NOT NULL,
             display_name   TEXT NOT NULL,
-            description    TEXT NOT NULL
+            description    TEXT NOT NULL,
+            PRIMARY KEY (sync_id, id)
         ) WITHOUT ROWID;
 
         CREATE TABLE grants (
-            id              TEXT PRIMARY KEY,          -- <entitlementId>:<principalType>:<principalId>
+            sync_id         INTEGER NOT NULL,
+            id              TEXT NOT NULL,             -- <entitlementId>:<principalType>:<principalId>
             entitlement_id  TEXT NOT NULL,
             resource_type   TEXT NOT NULL,             -- the entitlement's resource
             resource_id     TEXT NOT NULL,
             principal_type  TEXT NOT NULL,             -- user | group
-            principal_id    TEXT NOT NULL
+            principal_id    TEXT NOT NULL,
+            PRIMARY KEY (sync_id, id)
         ) WITHOUT ROWID;
 
-        CREATE INDEX grants_by_principal ON grants (principal_type, principal_id, resource_type);
-        CREATE INDEX grants_by_entitlement ON grants (entitlement_id);
+        CREATE INDEX grants_by_principal ON grants (sync_id, principal_type, principal_id, resource_type);
+        CREATE INDEX grants_by_entitlement ON grants (sync_id, entitlement_id);
 
-        -- Why a grant is held: 'direct', or 'group:<groupId>' for access that comes through that group.
-        -- A grant reachable by two paths has two sources.
+        -- Why a grant is held: 'direct', or 'group:<groupId>' for access that comes through that group, and the
+        -- AWS app it comes through ('' for what no app decides, e.g. group membership). A grant held two ways
+        -- (two groups, two apps) has two rows.
         CREATE TABLE grant_sources (
-            grant_id  TEXT NOT NULL,
-            source    TEXT NOT NULL,
-            PRIMARY KEY (grant_id, source)
+            sync_id   INTEGER NOT NULL,
+            grant_id  TEXT    NOT NULL,
+            app_id    TEXT    NOT NULL,
+            source    TEXT    NOT NULL,
+            PRIMARY KEY (sync_id, grant_id, app_id, source)
         ) WITHOUT ROWID;
 
-        -- The app's assignments as Okta reported them (samlRoles as a JSON array).
+        -- Each app's assignments as Okta reported them (samlRoles as a JSON array; role is the single default role).
         CREATE TABLE okta_app_users (
-            user_id     TEXT PRIMARY KEY,
-            scope       TEXT NOT NULL,                 -- USER (direct) | GROUP
-            saml_roles  TEXT NOT NULL
+            sync_id     INTEGER NOT NULL,
+            app_id      TEXT    NOT NULL,
+            user_id     TEXT    NOT NULL,
+            scope       TEXT    NOT NULL,              -- USER (direct) | GROUP
+            saml_roles  TEXT    NOT NULL,
+            role        TEXT,
+            PRIMARY KEY (sync_id, app_id, user_id)
         ) WITHOUT ROWID;
 
         CREATE TABLE okta_app_groups (
-            group_id    TEXT PRIMARY KEY,
+            sync_id     INTEGER NOT NULL,
+            app_id      TEXT    NOT NULL,
+            group_id    TEXT    NOT NULL,
             priority    INTEGER,                       -- lower wins
-            saml_roles  TEXT NOT NULL
+            saml_roles  TEXT    NOT NULL,
+            role        TEXT,
+            PRIMARY KEY (sync_id, app_id, group_id)
         ) WITHOUT ROWID;
 
-        -- Group-mapping mode: groups whose name matched the app's groupFilter.
+        -- Group-mapping apps: groups whose name matched the app's groupFilter (and appFilter).
         CREATE TABLE aws_mapped_groups (
-            group_id    TEXT PRIMARY KEY,
-            account_id  TEXT NOT NULL,
-            role        TEXT NOT NULL
+            sync_id     INTEGER NOT NULL,
+            app_id      TEXT    NOT NULL,
+            group_id    TEXT    NOT NULL,
+            account_id  TEXT    NOT NULL,
+            role        TEXT    NOT NULL,
+            PRIMARY KEY (sync_id, app_id, group_id)
         ) WITHOUT ROWID;
 
-        -- The SQL twin of `baton-okta-aws access`: who can assume which AWS role, and through what.
-        CREATE VIEW aws_role_access (user_id, login, user_status, account_id, role, source) AS
-        SELECT u.id, u.login, u.status, e.resource_id, e.slug, s.source
+        -- Who can assume which AWS role, through which app, and through what — for every sync in the file.
+        CREATE VIEW aws_role_access_history (sync_id, user_id, login, user_status, app_id, app_label, account_id, role, source) AS
+        SELECT g.sync_id, u.id, u.login, u.status, s.app_id, a.label, e.resource_id, e.slug, s.source
         FROM grants g
-        JOIN grant_sources s ON s.grant_id = g.id
-        JOIN entitlements e  ON e.id = g.entitlement_id
-        JOIN resources u     ON u.resource_type = 'user' AND u.id = g.principal_id
+        JOIN grant_sources s ON s.sync_id = g.sync_id AND s.grant_id = g.id
+        JOIN entitlements e  ON e.sync_id = g.sync_id AND e.id = g.entitlement_id
+        JOIN resources u     ON u.sync_id = g.sync_id AND u.resource_type = 'user' AND u.id = g.principal_id
+        LEFT JOIN aws_apps a ON a.sync_id = g.sync_id AND a.app_id = s.app_id
         WHERE g.principal_type = 'user' AND e.resource_type = 'account';
+
+        -- The SQL twin of `baton-okta-aws access`: the same, for the latest finished sync.
+        CREATE VIEW aws_role_access (user_id, login, user_status, app_id, app_label, account_id, role, source) AS
+        SELECT user_id, login, user_status, app_id, app_label, account_id, role, source
+        FROM aws_role_access_history
+        WHERE sync_id = (SELECT MAX(id) FROM sync_runs WHERE status = 'succeeded');
         """;
 }

@@ -5,9 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace BatonOktaAws.Store;
 
 /// <summary>
-/// Writes a sync into <c>&lt;target&gt;.partial</c> and, only once the sync is complete, renames it over the
-/// target in one atomic step — so a failed, interrupted or killed sync never touches the previous file.
-/// Each batch commits one page and its checkpoint together, which is what makes <c>--resume</c> safe.
+/// Writes a sync into <c>&lt;target&gt;.partial</c> and, only once the sync is complete, carries the previous
+/// syncs of the target over (up to the number kept) and renames the partial file over the target in one atomic
+/// step — so a failed, interrupted or killed sync never touches the previous file. Each batch commits one page
+/// and its checkpoint together, which is what makes <c>--resume</c> safe.
 /// </summary>
 public sealed class SyncFileWriter : IDisposable
 {
@@ -16,22 +17,23 @@ public sealed class SyncFileWriter : IDisposable
     private readonly SyncFilePaths _paths;
     private bool _completed;
 
-    private SyncFileWriter(SqliteConnection db, SyncFilePaths paths, long runId, bool resumed)
+    private SyncFileWriter(SqliteConnection db, SyncFilePaths paths, long syncId, bool resumed)
     {
         _db = db;
         _paths = paths;
-        RunId = runId;
+        SyncId = syncId;
         Resumed = resumed;
         _statements = new SyncStatements(db);
     }
 
-    public long RunId { get; }
+    /// <summary>The running sync's id: one more than the newest sync in the target, so history keeps its order.</summary>
+    public long SyncId { get; }
 
     /// <summary>True when this writer continues an interrupted sync's partial file.</summary>
     public bool Resumed { get; }
 
     /// <summary>
-    /// Starts writing. With <paramref name="resume"/> and a partial file from the same domain, app and
+    /// Starts writing. With <paramref name="resume"/> and a partial file from the same domain, apps and
     /// options, continues it; otherwise any leftover partial file is discarded and a fresh one created (0600).
     /// </summary>
     /// <exception cref="SyncFileException">The partial file cannot be resumed.</exception>
@@ -39,7 +41,6 @@ public sealed class SyncFileWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(run);
-        Directory.CreateDirectory(Path.GetDirectoryName(paths.Target)!);
         if (resume && File.Exists(paths.Partial))
         {
             return ResumePartial(paths, run);
@@ -50,6 +51,8 @@ public sealed class SyncFileWriter : IDisposable
         var db = SqliteFiles.Open(paths.Partial, SqliteOpenMode.ReadWrite);
         try
         {
+            // auto_vacuum must be chosen before the first table: it lets completion hand free pages back cheaply.
+            SqliteFiles.Execute(db, "PRAGMA auto_vacuum = INCREMENTAL;");
             ApplyWritePragmas(db);
             SqliteFiles.Execute(db, $"PRAGMA application_id = {SyncFileSchema.ApplicationId}; PRAGMA user_version = {SyncFileSchema.Version};");
             using (var tx = db.BeginTransaction())
@@ -58,18 +61,20 @@ public sealed class SyncFileWriter : IDisposable
                 tx.Commit();
             }
 
+            var syncId = SyncHistory.NewestSyncId(paths.Target) + 1;
             using var insert = db.CreateCommand();
             insert.CommandText = """
-                INSERT INTO sync_runs (started_at, status, tool_version, okta_domain, app_id, options)
-                VALUES ($started, 'running', $version, $domain, $app, $options) RETURNING id
+                INSERT INTO sync_runs (id, started_at, status, tool_version, okta_domain, app_selection, options)
+                VALUES ($id, $started, 'running', $version, $domain, $apps, $options)
                 """;
+            insert.Parameters.AddWithValue("$id", syncId);
             insert.Parameters.AddWithValue("$started", run.StartedAt.ToString("O", CultureInfo.InvariantCulture));
             insert.Parameters.AddWithValue("$version", run.ToolVersion);
             insert.Parameters.AddWithValue("$domain", run.OktaDomain);
-            insert.Parameters.AddWithValue("$app", run.AppId);
+            insert.Parameters.AddWithValue("$apps", run.AppSelection);
             insert.Parameters.AddWithValue("$options", run.Options);
-            var runId = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-            return new SyncFileWriter(db, paths, runId, resumed: false);
+            insert.ExecuteNonQuery();
+            return new SyncFileWriter(db, paths, syncId, resumed: false);
         }
         catch
         {
@@ -89,7 +94,7 @@ public sealed class SyncFileWriter : IDisposable
         }
     }
 
-    public SyncBatch BeginBatch() => new(_db, _statements, RunId);
+    public SyncBatch BeginBatch() => new(_db, _statements, SyncId);
 
     /// <summary>Where each list stopped, for resuming.</summary>
     public IReadOnlyDictionary<string, StreamCheckpoint> Checkpoints() =>
@@ -97,47 +102,50 @@ public sealed class SyncFileWriter : IDisposable
                 new StreamCheckpoint(r.GetString(0), SqliteFiles.Text(r, 1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4) != 0))
             .ToDictionary(c => c.Stream, StringComparer.Ordinal);
 
-    /// <summary>The group assignments stored so far (a resumed sync still has to read their members).</summary>
+    /// <summary>The group assignments stored so far, of every app (a resumed sync still has to read their members).</summary>
     public IReadOnlyList<AppGroupRecord> AppGroups() =>
-        SqliteFiles.Query(_db, "SELECT group_id, priority, saml_roles FROM okta_app_groups ORDER BY group_id", r =>
-            new AppGroupRecord(r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1), RolesJson.Read(r.GetString(2))));
+        SqliteFiles.Query(_db, "SELECT app_id, group_id, priority, saml_roles, role FROM okta_app_groups WHERE sync_id = $sync ORDER BY app_id, group_id", ReadAppGroup, ("$sync", SyncId));
 
-    /// <summary>The group-mapping groups stored so far.</summary>
+    /// <summary>The group-mapping groups stored so far, of every app.</summary>
     public IReadOnlyList<MappedGroupRecord> MappedGroups() =>
-        SqliteFiles.Query(_db, "SELECT group_id, account_id, role FROM aws_mapped_groups ORDER BY group_id", r =>
-            new MappedGroupRecord(r.GetString(0), r.GetString(1), r.GetString(2)));
+        SqliteFiles.Query(_db, "SELECT app_id, group_id, account_id, role FROM aws_mapped_groups WHERE sync_id = $sync ORDER BY app_id, group_id", r =>
+            new MappedGroupRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)), ("$sync", SyncId));
 
-    /// <summary>The warnings this run recorded.</summary>
-    public IReadOnlyList<string> Warnings() =>
-        SqliteFiles.Query(_db, "SELECT message FROM sync_warnings WHERE run_id = $run ORDER BY rowid", r => r.GetString(0), ("$run", RunId));
+    /// <summary>The warnings this sync recorded.</summary>
+    public IReadOnlyList<WarningRecord> Warnings() =>
+        SqliteFiles.Query(_db, "SELECT code, message, app_id, subject_type, subject_id FROM sync_warnings WHERE sync_id = $sync ORDER BY rowid", r =>
+            new WarningRecord(r.GetString(0), r.GetString(1), SqliteFiles.Text(r, 2), SqliteFiles.Text(r, 3), SqliteFiles.Text(r, 4)), ("$sync", SyncId));
 
     /// <summary>
-    /// Every app user with the assigned and mapped groups they belong to, in user-id order and in chunks, so
-    /// deriving access never holds more than one chunk (and the caller may write between chunks).
+    /// Every user of one app with the app's assigned groups and mapped groups they belong to, in user-id order
+    /// and in chunks, so deriving access never holds more than one chunk (and the caller may write between chunks).
     /// </summary>
-    public IEnumerable<IReadOnlyList<AppUserMemberships>> AppUsersWithMemberships(int chunkSize)
+    public IEnumerable<IReadOnlyList<AppUserMemberships>> AppUsersWithMemberships(string appId, int chunkSize)
     {
+        ArgumentException.ThrowIfNullOrEmpty(appId);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         var after = string.Empty;
         while (true)
         {
-            var users = ReadAppUsers(after, chunkSize);
+            var users = ReadAppUsers(appId, after, chunkSize);
             if (users.Count == 0)
             {
                 yield break;
             }
 
             var last = users[^1].UserId;
-            var assigned = ReadMemberships(after, last, """
-                SELECT m.principal_id, ag.group_id, ag.priority, ag.saml_roles
-                FROM grants m JOIN okta_app_groups ag ON ag.group_id = m.resource_id
-                WHERE m.principal_type = 'user' AND m.resource_type = 'group' AND m.principal_id > $after AND m.principal_id <= $last
-                """, r => new AppGroupRecord(r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), RolesJson.Read(r.GetString(3))));
-            var mapped = ReadMemberships(after, last, """
-                SELECT m.principal_id, mg.group_id, mg.account_id, mg.role
-                FROM grants m JOIN aws_mapped_groups mg ON mg.group_id = m.resource_id
-                WHERE m.principal_type = 'user' AND m.resource_type = 'group' AND m.principal_id > $after AND m.principal_id <= $last
-                """, r => new MappedGroupRecord(r.GetString(1), r.GetString(2), r.GetString(3)));
+            var assigned = ReadMemberships(appId, after, last, """
+                SELECT m.principal_id, ag.app_id, ag.group_id, ag.priority, ag.saml_roles, ag.role
+                FROM grants m JOIN okta_app_groups ag ON ag.sync_id = m.sync_id AND ag.app_id = $app AND ag.group_id = m.resource_id
+                WHERE m.sync_id = $sync AND m.principal_type = 'user' AND m.resource_type = 'group'
+                  AND m.principal_id > $after AND m.principal_id <= $last
+                """, r => ReadAppGroup(r, 1));
+            var mapped = ReadMemberships(appId, after, last, """
+                SELECT m.principal_id, mg.app_id, mg.group_id, mg.account_id, mg.role
+                FROM grants m JOIN aws_mapped_groups mg ON mg.sync_id = m.sync_id AND mg.app_id = $app AND mg.group_id = m.resource_id
+                WHERE m.sync_id = $sync AND m.principal_type = 'user' AND m.resource_type = 'group'
+                  AND m.principal_id > $after AND m.principal_id <= $last
+                """, r => new MappedGroupRecord(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
 
             yield return [.. users.Select(u => new AppUserMemberships(
                 u,
@@ -148,22 +156,26 @@ public sealed class SyncFileWriter : IDisposable
     }
 
     /// <summary>
-    /// Records the run as succeeded with its counts, folds the write-ahead log into the file, closes it and
-    /// renames it over the target atomically.
+    /// Records the sync as succeeded with its counts, carries over up to <paramref name="keepSyncs"/> − 1 earlier
+    /// syncs from the target, folds the write-ahead log into the file, closes it and renames it over the target
+    /// atomically.
     /// </summary>
-    public SyncCounts Complete(long requests, DateTimeOffset finishedAt)
+    /// <param name="keepSyncs">How many syncs the file keeps, this one included (at least 1).</param>
+    public SyncCompletion Complete(long requests, DateTimeOffset finishedAt, int keepSyncs)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keepSyncs, 1);
         var counts = Count();
         using (var update = _db.CreateCommand())
         {
             update.CommandText = """
                 UPDATE sync_runs SET finished_at = $finished, status = 'succeeded', requests = requests + $requests,
-                    users = $users, groups = $groups, accounts = $accounts, entitlements = $entitlements,
+                    apps = $apps, users = $users, groups = $groups, accounts = $accounts, entitlements = $entitlements,
                     grants = $grants, access_rows = $access, warnings = $warnings
                 WHERE id = $id
                 """;
             update.Parameters.AddWithValue("$finished", finishedAt.ToString("O", CultureInfo.InvariantCulture));
             update.Parameters.AddWithValue("$requests", requests);
+            update.Parameters.AddWithValue("$apps", counts.Apps);
             update.Parameters.AddWithValue("$users", counts.Users);
             update.Parameters.AddWithValue("$groups", counts.Groups);
             update.Parameters.AddWithValue("$accounts", counts.Accounts);
@@ -171,17 +183,21 @@ public sealed class SyncFileWriter : IDisposable
             update.Parameters.AddWithValue("$grants", counts.Grants);
             update.Parameters.AddWithValue("$access", counts.AccessRows);
             update.Parameters.AddWithValue("$warnings", counts.Warnings);
-            update.Parameters.AddWithValue("$id", RunId);
+            update.Parameters.AddWithValue("$id", SyncId);
             update.ExecuteNonQuery();
         }
 
-        // One self-contained file: fold the WAL back in and stop using it before the rename.
-        SqliteFiles.Execute(_db, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
+        // The checkpoints only mattered while the sync could be resumed.
+        SqliteFiles.Execute(_db, "DELETE FROM sync_streams;");
+        var history = SyncHistory.CarryOver(_db, _paths.Target, SyncId, keepSyncs - 1);
+
+        // One self-contained, compact file: hand free pages back, fold the WAL in and stop using it before the rename.
+        SqliteFiles.Execute(_db, "PRAGMA incremental_vacuum; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
         _statements.Dispose();
         _db.Dispose();
         File.Move(_paths.Partial, _paths.Target, overwrite: true);
         _completed = true;
-        return counts;
+        return new SyncCompletion(SyncId, counts, history);
     }
 
     /// <summary>Adds requests made by a run that is being abandoned, so a resumed run can report the total.</summary>
@@ -190,7 +206,7 @@ public sealed class SyncFileWriter : IDisposable
         using var update = _db.CreateCommand();
         update.CommandText = "UPDATE sync_runs SET requests = requests + $requests WHERE id = $id";
         update.Parameters.AddWithValue("$requests", requests);
-        update.Parameters.AddWithValue("$id", RunId);
+        update.Parameters.AddWithValue("$id", SyncId);
         update.ExecuteNonQuery();
     }
 
@@ -203,14 +219,19 @@ public sealed class SyncFileWriter : IDisposable
         }
     }
 
-    private SyncCounts Count() => new(
-        SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM resources WHERE resource_type = 'user'"),
-        SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM resources WHERE resource_type = 'group'"),
-        SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM resources WHERE resource_type = 'account'"),
-        SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM entitlements"),
-        SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM grants"),
-        SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM aws_role_access"),
-        SqliteFiles.Scalar(_db, "SELECT COUNT(*) FROM sync_warnings WHERE run_id = (SELECT MAX(id) FROM sync_runs)"));
+    private SyncCounts Count()
+    {
+        long Scalar(string sql) => SqliteFiles.Scalar(_db, sql.Replace("$sync", SyncId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        return new SyncCounts(
+            Scalar("SELECT COUNT(*) FROM aws_apps WHERE sync_id = $sync"),
+            Scalar("SELECT COUNT(*) FROM resources WHERE sync_id = $sync AND resource_type = 'user'"),
+            Scalar("SELECT COUNT(*) FROM resources WHERE sync_id = $sync AND resource_type = 'group'"),
+            Scalar("SELECT COUNT(*) FROM resources WHERE sync_id = $sync AND resource_type = 'account'"),
+            Scalar("SELECT COUNT(*) FROM entitlements WHERE sync_id = $sync"),
+            Scalar("SELECT COUNT(*) FROM grants WHERE sync_id = $sync"),
+            Scalar("SELECT COUNT(*) FROM aws_role_access_history WHERE sync_id = $sync"),
+            Scalar("SELECT COUNT(*) FROM sync_warnings WHERE sync_id = $sync"));
+    }
 
     private static SyncFileWriter ResumePartial(SyncFilePaths paths, SyncRunStart run)
     {
@@ -231,33 +252,33 @@ public sealed class SyncFileWriter : IDisposable
             }
 
             using var select = db.CreateCommand();
-            select.CommandText = "SELECT id, okta_domain, app_id, options FROM sync_runs WHERE status = 'running' ORDER BY id DESC LIMIT 1";
+            select.CommandText = "SELECT id, okta_domain, app_selection, options FROM sync_runs WHERE status = 'running' ORDER BY id DESC LIMIT 1";
             using var reader = select.ExecuteReader();
             if (!reader.Read())
             {
                 throw new SyncFileException($"Cannot resume: {paths.Partial} holds no unfinished sync; run without --resume.");
             }
 
-            var (runId, domain, app, options) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            var (syncId, domain, apps, options) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
             reader.Close();
-            if (domain != run.OktaDomain || app != run.AppId || options != run.Options)
+            if (domain != run.OktaDomain || apps != run.AppSelection || options != run.Options)
             {
-                throw new SyncFileException($"Cannot resume: the interrupted sync was of app {app} at {domain} with other options; run without --resume to start over.");
+                throw new SyncFileException($"Cannot resume: the interrupted sync was of apps '{apps}' at {domain} with other options; run without --resume to start over.");
             }
 
             using (var update = db.CreateCommand())
             {
                 update.CommandText = "UPDATE sync_runs SET resumes = resumes + 1 WHERE id = $id";
-                update.Parameters.AddWithValue("$id", runId);
+                update.Parameters.AddWithValue("$id", syncId);
                 update.ExecuteNonQuery();
             }
 
-            return new SyncFileWriter(db, paths, runId, resumed: true);
+            return new SyncFileWriter(db, paths, syncId, resumed: true);
         }
         catch (SqliteException ex)
         {
             db?.Dispose();
-            throw new SyncFileException($"Cannot resume: {paths.Partial} is damaged ({ex.Message}); run without --resume to start over.", ex);
+            throw new SyncFileException($"Cannot resume: {paths.Partial} is damaged ({ex.Message.Split('\n')[0].TrimEnd('.')}); run without --resume to start over.", ex);
         }
         catch
         {
@@ -270,16 +291,29 @@ public sealed class SyncFileWriter : IDisposable
         // WAL + NORMAL: each committed batch survives a killed process, without an fsync per page.
         SqliteFiles.Execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000;");
 
-    private List<AppUserRecord> ReadAppUsers(string after, int limit) =>
+    private static AppGroupRecord ReadAppGroup(SqliteDataReader r) => ReadAppGroup(r, 0);
+
+    private static AppGroupRecord ReadAppGroup(SqliteDataReader r, int first) =>
+        new(r.GetString(first), r.GetString(first + 1), r.IsDBNull(first + 2) ? null : r.GetInt32(first + 2), RolesJson.Read(r.GetString(first + 3)), SqliteFiles.Text(r, first + 4));
+
+    private List<AppUserRecord> ReadAppUsers(string appId, string after, int limit) =>
         SqliteFiles.Query(
             _db,
-            "SELECT user_id, scope, saml_roles FROM okta_app_users WHERE user_id > $after ORDER BY user_id LIMIT $limit",
-            r => new AppUserRecord(r.GetString(0), r.GetString(1), RolesJson.Read(r.GetString(2))),
+            "SELECT app_id, user_id, scope, saml_roles, role FROM okta_app_users WHERE sync_id = $sync AND app_id = $app AND user_id > $after ORDER BY user_id LIMIT $limit",
+            r => new AppUserRecord(r.GetString(0), r.GetString(1), r.GetString(2), RolesJson.Read(r.GetString(3)), SqliteFiles.Text(r, 4)),
+            ("$sync", SyncId),
+            ("$app", appId),
             ("$after", after),
             ("$limit", limit));
 
-    private Dictionary<string, List<T>> ReadMemberships<T>(string after, string last, string sql, Func<SqliteDataReader, T> read) =>
-        SqliteFiles.Query(_db, sql, r => (UserId: r.GetString(0), Item: read(r)), ("$after", after), ("$last", last))
+    private Dictionary<string, List<T>> ReadMemberships<T>(string appId, string after, string last, string sql, Func<SqliteDataReader, T> read) =>
+        SqliteFiles.Query(_db, sql, r => (UserId: r.GetString(0), Item: read(r)), ("$sync", SyncId), ("$app", appId), ("$after", after), ("$last", last))
             .GroupBy(m => m.UserId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Item).ToList(), StringComparer.Ordinal);
 }
+
+/// <summary>An app user together with the groups that matter for their AWS access through that app.</summary>
+public sealed record AppUserMemberships(AppUserRecord AppUser, IReadOnlyList<AppGroupRecord> AssignedGroups, IReadOnlyList<MappedGroupRecord> MappedGroups);
+
+/// <summary>What completing a sync wrote: its id, its counts, and which earlier syncs the file kept.</summary>
+public sealed record SyncCompletion(long SyncId, SyncCounts Counts, SyncHistoryResult History);

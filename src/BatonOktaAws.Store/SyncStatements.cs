@@ -2,52 +2,58 @@ using Microsoft.Data.Sqlite;
 
 namespace BatonOktaAws.Store;
 
-/// <summary>The writer's prepared statements, compiled once and reused for every row.</summary>
+/// <summary>The writer's prepared statements, compiled once and reused for every row. <c>$1</c> is always the sync id.</summary>
 internal sealed class SyncStatements : IDisposable
 {
     public SyncStatements(SqliteConnection connection)
     {
+        // A user seen only by id (an app user whose embedded user was missing) must not wipe what a full
+        // user object wrote, so the profile columns only change when this row carries a login.
         UpsertUser = new(connection, """
-            INSERT INTO resources (resource_type, id, display_name, login, email, secondary_email, status)
-            VALUES ('user', $1, $2, $3, $4, $5, $6)
-            ON CONFLICT (resource_type, id) DO UPDATE SET
+            INSERT INTO resources (sync_id, resource_type, id, display_name, login, email, secondary_email, status, first_name, last_name)
+            VALUES ($1, 'user', $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (sync_id, resource_type, id) DO UPDATE SET
                 display_name = CASE WHEN excluded.login IS NULL THEN resources.display_name ELSE excluded.display_name END,
                 login = COALESCE(excluded.login, resources.login),
                 email = COALESCE(excluded.email, resources.email),
                 secondary_email = CASE WHEN excluded.login IS NULL THEN resources.secondary_email ELSE excluded.secondary_email END,
-                status = COALESCE(excluded.status, resources.status)
-            """, 6);
+                status = COALESCE(excluded.status, resources.status),
+                first_name = COALESCE(excluded.first_name, resources.first_name),
+                last_name = COALESCE(excluded.last_name, resources.last_name)
+            """, 9);
         UpsertGroup = new(connection, """
-            INSERT INTO resources (resource_type, id, display_name, description, group_type)
-            VALUES ('group', $1, $2, $3, $4)
-            ON CONFLICT (resource_type, id) DO UPDATE SET
-                display_name = excluded.display_name, description = excluded.description, group_type = excluded.group_type
-            """, 4);
+            INSERT INTO resources (sync_id, resource_type, id, display_name, description, group_type, source_app_id, source_app_name)
+            VALUES ($1, 'group', $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (sync_id, resource_type, id) DO UPDATE SET
+                display_name = excluded.display_name, description = excluded.description, group_type = excluded.group_type,
+                source_app_id = COALESCE(excluded.source_app_id, resources.source_app_id),
+                source_app_name = COALESCE(excluded.source_app_name, resources.source_app_name)
+            """, 7);
         UpsertAccount = new(connection, """
-            INSERT INTO resources (resource_type, id, display_name) VALUES ('account', $1, $2)
-            ON CONFLICT (resource_type, id) DO NOTHING
-            """, 2);
+            INSERT INTO resources (sync_id, resource_type, id, display_name) VALUES ($1, 'account', $2, $3)
+            ON CONFLICT (sync_id, resource_type, id) DO NOTHING
+            """, 3);
         InsertEntitlement = new(connection, """
-            INSERT OR IGNORE INTO entitlements (id, resource_type, resource_id, slug, display_name, description)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            """, 6);
+            INSERT OR IGNORE INTO entitlements (sync_id, id, resource_type, resource_id, slug, display_name, description)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, 7);
         InsertGrant = new(connection, """
-            INSERT OR IGNORE INTO grants (id, entitlement_id, resource_type, resource_id, principal_type, principal_id)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            """, 6);
-        InsertGrantSource = new(connection, "INSERT OR IGNORE INTO grant_sources (grant_id, source) VALUES ($1, $2)", 2);
-        PutAppUser = new(connection, "INSERT OR REPLACE INTO okta_app_users (user_id, scope, saml_roles) VALUES ($1, $2, $3)", 3);
-        PutAppGroup = new(connection, "INSERT OR REPLACE INTO okta_app_groups (group_id, priority, saml_roles) VALUES ($1, $2, $3)", 3);
-        PutMappedGroup = new(connection, "INSERT OR REPLACE INTO aws_mapped_groups (group_id, account_id, role) VALUES ($1, $2, $3)", 3);
+            INSERT OR IGNORE INTO grants (sync_id, id, entitlement_id, resource_type, resource_id, principal_type, principal_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, 7);
+        InsertGrantSource = new(connection, "INSERT OR IGNORE INTO grant_sources (sync_id, grant_id, app_id, source) VALUES ($1, $2, $3, $4)", 4);
+        PutAppUser = new(connection, "INSERT OR REPLACE INTO okta_app_users (sync_id, app_id, user_id, scope, saml_roles, role) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+        PutAppGroup = new(connection, "INSERT OR REPLACE INTO okta_app_groups (sync_id, app_id, group_id, priority, saml_roles, role) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+        PutMappedGroup = new(connection, "INSERT OR REPLACE INTO aws_mapped_groups (sync_id, app_id, group_id, account_id, role) VALUES ($1, $2, $3, $4, $5)", 5);
         PutAwsApp = new(connection, """
-            INSERT OR REPLACE INTO aws_app (app_id, name, label, status, identity_provider_arn, account_id, join_all_roles,
-                use_group_mapping, group_filter, role_value_pattern, saml_roles_union, role_list_available, settings_json)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-            """, 13);
-        ClearRoleList = new(connection, "DELETE FROM aws_role_list", 0);
-        InsertRole = new(connection, "INSERT OR IGNORE INTO aws_role_list (role) VALUES ($1)", 1);
+            INSERT OR REPLACE INTO aws_apps (sync_id, app_id, name, label, status, identity_provider_arn, account_id, join_all_roles,
+                use_group_mapping, group_filter, app_filter, role_value_pattern, saml_roles_union, role_list_available, settings_json)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            """, 15);
+        ClearRoleList = new(connection, "DELETE FROM aws_role_list WHERE sync_id = $1 AND app_id = $2", 2);
+        InsertRole = new(connection, "INSERT OR IGNORE INTO aws_role_list (sync_id, app_id, role) VALUES ($1, $2, $3)", 3);
         PutCheckpoint = new(connection, "INSERT OR REPLACE INTO sync_streams (stream, next_url, pages, items, done) VALUES ($1, $2, $3, $4, $5)", 5);
-        InsertWarning = new(connection, "INSERT INTO sync_warnings (run_id, code, message) VALUES ($1, $2, $3)", 3);
+        InsertWarning = new(connection, "INSERT INTO sync_warnings (sync_id, code, message, app_id, subject_type, subject_id) VALUES ($1, $2, $3, $4, $5, $6)", 6);
     }
 
     public Prepared UpsertUser { get; }

@@ -44,7 +44,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime, IDisposable
         // Either the kill came before the rename (previous file, byte for byte) or after it (a complete new file).
         using (var reader = SyncFileReader.Open(_file))
         {
-            Assert.Equal(_expected, ExpectedAccess.Normalize(reader.Access(new Store.Model.AccessFilter()).Select(r => new ExpectedRow(r.UserId, r.Login!, r.UserStatus!, r.AccountId, r.Role, r.Source))));
+            Assert.Equal(_expected, ExpectedAccess.Normalize(reader.Latest().Access(new Store.Model.AccessFilter()).Select(r => new ExpectedRow(r.UserId, r.Login!, r.UserStatus!, r.AccountId, r.Role, r.Source, r.AppId))));
         }
 
         if (requestsBeforeKill < 18)

@@ -39,7 +39,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
 
         using var document = JsonDocument.Parse(access.Out);
         Assert.All(document.RootElement.EnumerateArray(), row =>
-            Assert.Equal(["userId", "login", "status", "accountId", "role", "source"], row.EnumerateObject().Select(p => p.Name)));
+            Assert.Equal(["userId", "login", "status", "appId", "appLabel", "accountId", "role", "source"], row.EnumerateObject().Select(p => p.Name)));
     }
 
     [Fact]
@@ -52,10 +52,10 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         var none = await CliRun.RunAsync(null, "access", "-f", file, "--account", "999999999999");
 
         Assert.Equal(0, table.ExitCode);
-        Assert.Contains("carol@acme.example  ACTIVE  123456789012  Developer  group:00gdemoawsdevs000002 (AWS Developers)", table.Out, StringComparison.Ordinal);
+        Assert.Contains("carol@acme.example  ACTIVE  Amazon Web Services (production)  123456789012  Developer  group:00gdemoawsdevs000002 (AWS Developers)", table.Out, StringComparison.Ordinal);
         Assert.Contains("2 rows, 1 user(s)", table.Out, StringComparison.Ordinal);
         Assert.Equal(
-            "userId,login,status,accountId,role,source\n00udemobob0000000002,bob@acme.example,ACTIVE,123456789012,Admin,group:00gdemoawsadmins0001\n",
+            "userId,login,status,appId,appLabel,accountId,role,source\n00udemobob0000000002,bob@acme.example,ACTIVE,0oademoaws0000000001,Amazon Web Services (production),123456789012,Admin,group:00gdemoawsadmins0001\n",
             csv.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Contains("No one can assume a matching AWS role.", none.Out, StringComparison.Ordinal);
     }
@@ -69,14 +69,14 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         var result = await CliRun.RunAsync(CliRun.Variables(simulator, file));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Sync finished", result.Out, StringComparison.Ordinal);
+        Assert.Contains(" finished in ", result.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(file));
     }
 
     [Theory]
     [InlineData("BATON_DOMAIN", "Missing the Okta domain: pass --domain or set BATON_DOMAIN.")]
     [InlineData("BATON_API_TOKEN", "Missing the Okta API token: set BATON_API_TOKEN or pass --api-token-file (or --api-token).")]
-    [InlineData("BATON_AWS_OKTA_APP_ID", "Missing the AWS app id: pass --aws-okta-app-id or set BATON_AWS_OKTA_APP_ID.")]
+    [InlineData("BATON_AWS_OKTA_APP_ID", "Missing the AWS apps ('all' or app ids): pass --aws-okta-app-id or set BATON_AWS_OKTA_APP_ID.")]
     public async Task Sync_MissingSetting_IsAUsageErrorNamingTheFlagAndVariable(string missing, string message)
     {
         var variables = new Dictionary<string, string>
@@ -258,7 +258,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
             (truncated, "corrupt"),
             (empty, "is not a sync file (it is not an SQLite database)"),
             (newer, "was written by a newer baton-okta-aws (sync file schema v99"),
-            (_temp.Path, "does not exist"),
+            (_temp.Path, "is a directory, not a sync file"),
         };
         foreach (var (path, expected) in cases)
         {
@@ -279,9 +279,9 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         var result = await CliRun.RunAsync(null, "demo", "--file", file);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains($"Sync finished in", result.Out, StringComparison.Ordinal);
+        Assert.Contains(" finished in ", result.Out, StringComparison.Ordinal);
         Assert.Contains(file, result.Out, StringComparison.Ordinal);
-        Assert.Contains("bob@acme.example    ACTIVE         123456789012  Admin      group:00gdemoawsadmins0001 (AWS Admins)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("bob@acme.example    ACTIVE         Amazon Web Services (production)  123456789012  Admin      group:00gdemoawsadmins0001 (AWS Admins)", result.Out, StringComparison.Ordinal);
         Assert.Contains("Demo: serving the bundled simulated Okta org at http://127.0.0.1:", result.Error, StringComparison.Ordinal);
     }
 

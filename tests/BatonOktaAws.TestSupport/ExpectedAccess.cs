@@ -4,8 +4,8 @@ using OktaSimulator.Model;
 
 namespace BatonOktaAws.TestSupport;
 
-/// <summary>One expected row of <c>access --output json</c>.</summary>
-public sealed record ExpectedRow(string UserId, string Login, string Status, string AccountId, string Role, string Source);
+/// <summary>One expected row of <c>access --output json</c>; <see cref="AppId"/> is the AWS app the access comes through.</summary>
+public sealed record ExpectedRow(string UserId, string Login, string Status, string AccountId, string Role, string Source, string AppId = "");
 
 /// <summary>
 /// An oracle for who may assume which role, computed straight from the simulator's org — written apart from
@@ -13,6 +13,15 @@ public sealed record ExpectedRow(string UserId, string Login, string Status, str
 /// </summary>
 public static class ExpectedAccess
 {
+    /// <summary>The access through every ACTIVE AWS app of the org (what <c>sync --aws-okta-app-id all</c> reads).</summary>
+    public static IReadOnlyList<ExpectedRow> FromAllApps(OrgState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Normalize(state.Apps.Values
+            .Where(a => a.IsAws && a.Status == "ACTIVE")
+            .SelectMany(a => From(state, a.Id)));
+    }
+
     public static IReadOnlyList<ExpectedRow> From(OrgState state, string? appId = null)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -33,7 +42,7 @@ public static class ExpectedAccess
                     var match = filter.Match(group.Name);
                     if (match.Success && match.Groups["accountid"].Value.Length == 12 && match.Groups["accountid"].Value.All(char.IsAsciiDigit))
                     {
-                        rows.Add(Row(user, match.Groups["accountid"].Value, match.Groups["role"].Value, "group:" + group.Id));
+                        rows.Add(Row(user, match.Groups["accountid"].Value, match.Groups["role"].Value, "group:" + group.Id, app.Id));
                     }
                 }
 
@@ -44,7 +53,7 @@ public static class ExpectedAccess
             var assigned = app.GroupAssignments.Values.Where(a => state.Groups[a.GroupId].Members.Contains(userId)).ToList();
             if (direct)
             {
-                rows.AddRange(SamlRoles.Read(app.DirectAssignments[userId].Profile).Select(r => Row(user, account, r, "direct")));
+                rows.AddRange(SamlRoles.Read(app.DirectAssignments[userId].Profile).Select(r => Row(user, account, r, "direct", app.Id)));
             }
 
             IEnumerable<SimAppGroupAssignment> contributing =
@@ -53,16 +62,16 @@ public static class ExpectedAccess
                 : assigned.OrderBy(a => a.Priority).ThenBy(a => a.GroupId, StringComparer.Ordinal).Take(1);
             foreach (var group in contributing)
             {
-                rows.AddRange(SamlRoles.Read(group.Profile).Select(r => Row(user, account, r, "group:" + group.GroupId)));
+                rows.AddRange(SamlRoles.Read(group.Profile).Select(r => Row(user, account, r, "group:" + group.GroupId, app.Id)));
             }
         }
 
-        return [.. rows.Distinct().OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.AccountId, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal).ThenBy(r => r.Source, StringComparer.Ordinal)];
+        return Normalize(rows.Distinct());
     }
 
     /// <summary>Sorts actual rows the way <see cref="From"/> does, for comparison.</summary>
     public static IReadOnlyList<ExpectedRow> Normalize(IEnumerable<ExpectedRow> rows) =>
-        [.. rows.OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.AccountId, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal).ThenBy(r => r.Source, StringComparer.Ordinal)];
+        [.. rows.OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.AppId, StringComparer.Ordinal).ThenBy(r => r.AccountId, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal).ThenBy(r => r.Source, StringComparer.Ordinal)];
 
     /// <summary>Parses <c>access --output json</c>.</summary>
     public static IReadOnlyList<ExpectedRow> ParseJson(string json)
@@ -74,11 +83,12 @@ public static class ExpectedAccess
             n["status"]!.GetValue<string>(),
             n["accountId"]!.GetValue<string>(),
             n["role"]!.GetValue<string>(),
-            n["source"]!.GetValue<string>())));
+            n["source"]!.GetValue<string>(),
+            n["appId"]!.GetValue<string>())));
     }
 
-    private static ExpectedRow Row(SimUser user, string account, string role, string source) =>
-        new(user.Id, user.Login, user.Status, account, role, source);
+    private static ExpectedRow Row(SimUser user, string account, string role, string source, string appId) =>
+        new(user.Id, user.Login, user.Status, account, role, source, appId);
 
     private static Regex ToRegex(string oktaFilter) =>
         new(oktaFilter.Replace("(?{{accountid}}", "(?<accountid>", StringComparison.Ordinal).Replace("(?{{role}}", "(?<role>", StringComparison.Ordinal));

@@ -20,6 +20,8 @@ internal sealed class AccessCommand : Command
         Add(User);
         Add(Account);
         Add(Role);
+        Add(App);
+        Add(Sync);
         Logging.AddTo(this);
         SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, _env, Logging, RunAsync, cancellationToken));
     }
@@ -30,6 +32,8 @@ internal sealed class AccessCommand : Command
     internal Option<string?> User { get; } = new("--user") { Description = "Only this user (Okta id or login)." };
     internal Option<string?> Account { get; } = new("--account") { Description = "Only this AWS account id." };
     internal Option<string?> Role { get; } = new("--role") { Description = "Only this AWS role name." };
+    internal Option<string?> App { get; } = new("--app") { Description = "Only this AWS app (Okta app id or label)." };
+    internal Option<long?> Sync { get; } = new("--sync") { Description = "Read this sync of the file instead of the latest (see `syncs`)." };
 
     private Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -42,7 +46,7 @@ internal sealed class AccessCommand : Command
 
         var path = FileOption.Resolve(parse, File, _env);
         using var reader = SyncFileReader.Open(path);
-        var rows = reader.Access(new AccessFilter(parse.GetValue(User), parse.GetValue(Account), parse.GetValue(Role)));
+        var rows = reader.Sync(parse.GetValue(Sync)).Access(new AccessFilter(parse.GetValue(User), parse.GetValue(Account), parse.GetValue(Role), parse.GetValue(App)));
         AccessOutput.Write(_env.Out, rows, format);
         return Task.FromResult(ExitCode.Success);
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using BatonOktaAws.Cli.Options;
 using BatonOktaAws.Cli.Output;
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Sync;
 using BatonOktaAws.Store;
@@ -42,10 +43,10 @@ internal sealed class DemoCommand : Command
         var address = simulator.BaseAddress.GetLeftPart(UriPartial.Authority);
         CliLog.DemoSimulator(context.Logger, address);
 
-        var connection = new ConnectionSettings(OktaDomain.Parse(simulator.BaseAddress.ToString()), OktaApiToken.Parse(token), state.AwsAppId!, new OktaClientOptions());
+        var connection = new ConnectionSettings(OktaDomain.Parse(simulator.BaseAddress.ToString()), OktaApiToken.Parse(token), AppSelection.Every, new OktaClientOptions());
         var options = new SyncOptions
         {
-            AppId = connection.AppId,
+            Apps = connection.Apps,
             FilePath = context.Parse.GetValue(File) ?? DefaultFile,
             ToolVersion = CliEnvironment.Version,
         };
@@ -54,7 +55,7 @@ internal sealed class DemoCommand : Command
         using var reader = SyncFileReader.Open(result.FilePath);
         await _env.Out.WriteLineAsync().ConfigureAwait(false);
         await _env.Out.WriteLineAsync("Who can assume which AWS role, and why:").ConfigureAwait(false);
-        AccessOutput.Write(_env.Out, reader.Access(new AccessFilter()), "table");
+        AccessOutput.Write(_env.Out, reader.Latest().Access(new AccessFilter()), "table");
         return ExitCode.Success;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +25,7 @@ internal sealed class ConnectionOptions
 
     public Option<string?> AppId { get; } = new("--aws-okta-app-id")
     {
-        Description = "Id of the Okta 'Amazon Web Services' app (env BATON_AWS_OKTA_APP_ID).",
+        Description = "The Okta 'Amazon Web Services' apps: 'all' (every ACTIVE amazon_aws app), one app id, or ids separated by commas (env BATON_AWS_OKTA_APP_ID).",
     };
 
     public Option<int?> Concurrency { get; } = new("--concurrency")
@@ -69,10 +70,15 @@ internal sealed class ConnectionOptions
         }
 
         var token = ResolveToken(parse, env, logger);
-        var appId = EnvironmentFallback.Text(parse, AppId, env) ?? throw Missing("the AWS app id", AppId);
-        if (!OktaId.IsValid(appId))
+        var appText = EnvironmentFallback.Text(parse, AppId, env) ?? throw Missing("the AWS apps ('all' or app ids)", AppId);
+        AppSelection apps;
+        try
         {
-            throw new UsageException($"--aws-okta-app-id: '{OktaId.Printable(appId)}' is not an Okta app id (letters, digits, '_' and '-').");
+            apps = AppSelection.Parse(appText);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"--aws-okta-app-id: {ex.Message}", ex);
         }
 
         var concurrency = EnvironmentFallback.Number(parse, Concurrency, env) ?? 8;
@@ -99,7 +105,7 @@ internal sealed class ConnectionOptions
             TokenRateLimitShare = percent / 100.0,
             RequestTimeout = TimeSpan.FromSeconds(timeout),
         };
-        return new ConnectionSettings(domain, token, appId, clientOptions);
+        return new ConnectionSettings(domain, token, apps, clientOptions);
     }
 
     private OktaApiToken ResolveToken(ParseResult parse, CliEnvironment env, ILogger logger)

@@ -4,8 +4,8 @@ namespace BatonOktaAws.Cli.Output;
 
 /// <summary>
 /// Prints access rows as an aligned table (people), a JSON array with the keys <c>userId</c>, <c>login</c>,
-/// <c>status</c>, <c>accountId</c>, <c>role</c>, <c>source</c> (scripts), or CSV with the same columns
-/// (spreadsheets; cells that a spreadsheet would run as a formula are prefixed with <c>'</c>).
+/// <c>status</c>, <c>appId</c>, <c>appLabel</c>, <c>accountId</c>, <c>role</c>, <c>source</c> (scripts), or CSV
+/// with the same columns (spreadsheets; cells that a spreadsheet would run as a formula are prefixed with <c>'</c>).
 /// </summary>
 internal static class AccessOutput
 {
@@ -40,6 +40,8 @@ internal static class AccessOutput
                     json.WriteString("userId", row.UserId);
                     json.WriteString("login", row.Login);
                     json.WriteString("status", row.UserStatus);
+                    json.WriteString("appId", row.AppId);
+                    json.WriteString("appLabel", row.AppLabel);
                     json.WriteString("accountId", row.AccountId);
                     json.WriteString("role", row.Role);
                     json.WriteString("source", row.Source);
@@ -52,10 +54,10 @@ internal static class AccessOutput
 
     private static void WriteCsv(TextWriter output, IReadOnlyList<AccessRow> rows)
     {
-        output.WriteLine("userId,login,status,accountId,role,source");
+        output.WriteLine("userId,login,status,appId,appLabel,accountId,role,source");
         foreach (var row in rows)
         {
-            output.WriteLine(string.Join(',', new[] { row.UserId, row.Login, row.UserStatus, row.AccountId, row.Role, row.Source }.Select(Cell)));
+            output.WriteLine(string.Join(',', new[] { row.UserId, row.Login, row.UserStatus, row.AppId, row.AppLabel, row.AccountId, row.Role, row.Source }.Select(Cell)));
         }
     }
 
@@ -67,11 +69,12 @@ internal static class AccessOutput
             return;
         }
 
-        string[] headers = ["LOGIN", "STATUS", "ACCOUNT", "ROLE", "SOURCE"];
+        string[] headers = ["LOGIN", "STATUS", "APP", "ACCOUNT", "ROLE", "SOURCE"];
         var cells = rows.Select(r => new[]
         {
             r.Login ?? r.UserId,
             r.UserStatus ?? "?",
+            r.AppLabel ?? r.AppId,
             r.AccountId,
             r.Role,
             r.SourceName is null ? r.Source : $"{r.Source} ({r.SourceName})",

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using BatonOktaAws.Cli.Logging;
-using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Sync;
 
 namespace BatonOktaAws.Cli.Output;
 
-/// <summary>The end of a sync on standard output: a short readable summary, or one JSON object with <c>--log-format json</c>.</summary>
+/// <summary>The end of a sync on standard output: a short readable summary of the estate, or one JSON object with <c>--log-format json</c>.</summary>
 internal static class SyncSummary
 {
     public static void Write(TextWriter output, SyncResult result, LogFormat format, ProcessStats stats)
@@ -20,8 +19,15 @@ internal static class SyncSummary
             {
                 ["event"] = "sync-finished",
                 ["file"] = result.FilePath,
-                ["mode"] = result.Mode == AwsAppMode.SingleAccount ? "single-account" : "group-mapping",
-                ["accountId"] = result.AccountId,
+                ["syncId"] = result.SyncId,
+                ["apps"] = result.Apps.Select(a => new Dictionary<string, object?>
+                {
+                    ["appId"] = a.AppId,
+                    ["appLabel"] = a.Label,
+                    ["mode"] = a.Mode,
+                    ["accountId"] = a.AccountId,
+                    ["status"] = a.Status,
+                }).ToList(),
                 ["users"] = c.Users,
                 ["groups"] = c.Groups,
                 ["accounts"] = c.Accounts,
@@ -29,6 +35,7 @@ internal static class SyncSummary
                 ["grants"] = c.Grants,
                 ["accessRows"] = c.AccessRows,
                 ["warnings"] = c.Warnings,
+                ["syncsKept"] = result.History.Kept.Count + 1,
                 ["requests"] = result.Requests,
                 ["resumed"] = result.Resumed,
                 ["elapsedSeconds"] = Math.Round(result.Elapsed.TotalSeconds, 3),
@@ -38,19 +45,43 @@ internal static class SyncSummary
             return;
         }
 
-        var mode = result.Mode == AwsAppMode.SingleAccount
-            ? $"single-account mode, AWS account {result.AccountId}"
-            : "group-mapping mode (accounts and roles from group names)";
-        output.WriteLine($"Sync finished in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s{(result.Resumed ? " (resumed)" : string.Empty)}: {result.FilePath}");
-        output.WriteLine($"  {mode}");
-        output.WriteLine($"  {c.Users} users, {c.Groups} groups, {c.Accounts} accounts, {c.Entitlements} entitlements, {c.Grants} grants");
+        output.WriteLine($"Sync {result.SyncId} finished in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s{(result.Resumed ? " (resumed)" : string.Empty)}: {result.FilePath}");
+        output.WriteLine($"  {result.Apps.Count} AWS app{Plural(result.Apps.Count)}:");
+        foreach (var app in result.Apps)
+        {
+            var where = app.AccountId is { } account ? $"account {account}" : "accounts and roles from group names";
+            var status = string.Equals(app.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase) ? string.Empty : $", {app.Status}";
+            output.WriteLine($"    {app.Label} ({app.AppId}): {app.Mode}, {where}{status}");
+        }
+
+        output.WriteLine($"  {c.Accounts} AWS account{Plural(c.Accounts)}, {c.Users} users, {c.Groups} groups, {c.Entitlements} entitlements, {c.Grants} grants");
         output.WriteLine($"  {c.AccessRows} access rows (who can assume which role, and why): baton-okta-aws access --file {Quote(result.FilePath)}");
         output.WriteLine($"  {result.Requests} requests to Okta");
-        foreach (var warning in result.Warnings)
+        if (result.History.Kept.Count > 0)
         {
-            output.WriteLine($"  warning: {warning}");
+            output.WriteLine($"  the file also keeps sync{Plural(result.History.Kept.Count)} {string.Join(", ", result.History.Kept)}: baton-okta-aws diff --file {Quote(result.FilePath)}");
+        }
+        else if (result.History.Note is { } note)
+        {
+            output.WriteLine($"  earlier syncs not kept: {note}");
+        }
+
+        if (result.Warnings.Count > 0)
+        {
+            output.WriteLine($"  {result.Warnings.Count} warning{Plural(result.Warnings.Count)}:");
+            foreach (var warning in result.Warnings.Take(10))
+            {
+                output.WriteLine($"    {warning.Message}");
+            }
+
+            if (result.Warnings.Count > 10)
+            {
+                output.WriteLine($"    … and {result.Warnings.Count - 10} more: baton-okta-aws findings --file {Quote(result.FilePath)}");
+            }
         }
     }
+
+    private static string Plural(long count) => count == 1 ? string.Empty : "s";
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 }

@@ -1,15 +1,32 @@
 namespace BatonOktaAws.Core.Aws;
 
-/// <summary>How a user is assigned to the AWS app: directly (with the assignment's roles) or through groups.</summary>
-public sealed record AppAssignment(bool IsDirect, IReadOnlyList<SamlRole> DirectRoles)
+/// <summary>
+/// The roles one assignment profile hands out: its <c>samlRoles</c>, or — when those are empty — its default
+/// <c>role</c> ("If no values are selected for SAML user roles, then a value from the Role drop-down is used as a
+/// default role": Okta's AWS SAML guide).
+/// </summary>
+public sealed record AssignmentRoles(IReadOnlyList<SamlRole> SamlRoles, SamlRole? DefaultRole)
 {
-    public static AppAssignment Direct(params SamlRole[] roles) => new(true, roles);
+    public static AssignmentRoles None { get; } = new([], null);
 
-    public static AppAssignment ThroughGroups { get; } = new(false, []);
+    public static AssignmentRoles Of(params SamlRole[] roles) => new(roles, null);
+
+    /// <summary>True when the profile has no samlRoles and the default role stands in for them.</summary>
+    public bool UsesDefaultRole => SamlRoles.Count == 0 && DefaultRole is not null;
+
+    public IReadOnlyList<SamlRole> Effective => SamlRoles.Count > 0 ? SamlRoles : DefaultRole is { } role ? [role] : [];
+}
+
+/// <summary>How a user is assigned to the AWS app: directly (with the assignment's roles) or through groups.</summary>
+public sealed record AppAssignment(bool IsDirect, AssignmentRoles DirectRoles)
+{
+    public static AppAssignment Direct(params SamlRole[] roles) => new(true, AssignmentRoles.Of(roles));
+
+    public static AppAssignment ThroughGroups { get; } = new(false, AssignmentRoles.None);
 }
 
 /// <summary>A group assigned to the AWS app that the user belongs to (single-account mode).</summary>
-public sealed record AssignedGroup(string GroupId, int? Priority, IReadOnlyList<SamlRole> Roles);
+public sealed record AssignedGroup(string GroupId, int? Priority, AssignmentRoles Roles);
 
 /// <summary>A group the user belongs to whose name maps to an account and role (group-mapping mode).</summary>
 public sealed record MappedGroup(string GroupId, AwsAccountId Account, SamlRole Role);

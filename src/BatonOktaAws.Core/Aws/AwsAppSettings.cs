@@ -19,6 +19,11 @@ public sealed record AwsAppSettings
     public AwsGroupFilter? GroupFilter { get; init; }
     public string? RoleValuePattern { get; init; }
 
+    /// <summary><c>appFilter</c> as configured (group mapping: the group sources that may map to roles).</summary>
+    public string? AppFilterText { get; init; }
+
+    public AwsAppFilter AppFilter { get; init; } = AwsAppFilter.All;
+
     public AwsAppMode Mode => UseGroupMapping ? AwsAppMode.GroupMapping : AwsAppMode.SingleAccount;
 
     /// <summary><c>single-account</c> or <c>group-mapping</c>, as the docs and summaries call the modes.</summary>
@@ -46,7 +51,9 @@ public sealed record AwsAppSettings
             UseGroupMapping = Flag(settingsApp, "useGroupMapping", appId),
             GroupFilterPattern = pattern,
             RoleValuePattern = Text(settingsApp, "roleValuePattern", appId),
+            AppFilterText = Text(settingsApp, "appFilter", appId),
         };
+        settings = settings with { AppFilter = AwsAppFilter.Parse(settings.AppFilterText) };
 
         if (settings.Mode == AwsAppMode.SingleAccount)
         {

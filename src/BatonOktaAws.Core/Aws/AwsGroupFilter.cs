@@ -52,7 +52,15 @@ public sealed class AwsGroupFilter
     }
 
     /// <summary>The account and role a group name maps to, or null when it does not match (or maps to something unusable).</summary>
-    public (AwsAccountId Account, SamlRole Role)? Match(string groupName)
+    public (AwsAccountId Account, SamlRole Role)? Match(string groupName) =>
+        Evaluate(groupName) is { Outcome: GroupNameOutcome.Mapped } match ? (match.Account!.Value, match.Role!.Value) : null;
+
+    /// <summary>
+    /// What the filter makes of a group name: no match; a mapping to an account and role; or a match that is
+    /// ignored, with the reason (an account that is not 12 digits, a role IAM cannot accept, a regex evaluation
+    /// that timed out) — what a reviewer needs to see, since Okta hands such a group nothing.
+    /// </summary>
+    public GroupNameMatch Evaluate(string groupName)
     {
         ArgumentNullException.ThrowIfNull(groupName);
         Match match;
@@ -62,17 +70,27 @@ public sealed class AwsGroupFilter
         }
         catch (RegexMatchTimeoutException)
         {
-            return null;
+            return GroupNameMatch.Ignored($"matching the groupFilter against it took longer than {MatchTimeout.TotalMilliseconds:0} ms");
         }
 
-        if (!match.Success
-            || !AwsAccountId.TryParse(match.Groups[AccountGroup].Value, out var account)
-            || !SamlRole.TryParse(match.Groups[RoleGroup].Value, out var role))
+        if (!match.Success)
         {
-            return null;
+            return GroupNameMatch.NoMatch;
         }
 
-        return (account.Value, role.Value);
+        var accountText = match.Groups[AccountGroup].Value;
+        var roleText = match.Groups[RoleGroup].Value;
+        if (!AwsAccountId.TryParse(accountText, out var account))
+        {
+            return GroupNameMatch.Ignored($"its account '{Okta.OktaId.Printable(accountText)}' is not a 12-digit AWS account id");
+        }
+
+        if (!SamlRole.TryParse(roleText, out var role))
+        {
+            return GroupNameMatch.Ignored($"its role '{Okta.OktaId.Printable(roleText)}' is not a role name IAM accepts (1 to {SamlRole.MaxLength} letters, digits and +=,.@_-)");
+        }
+
+        return GroupNameMatch.Mapped(account.Value, role.Value);
     }
 
     /// <summary>

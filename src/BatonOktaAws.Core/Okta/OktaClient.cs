@@ -76,6 +76,14 @@ public sealed class OktaClient : IDisposable
 
     // ---- Reads: lists -------------------------------------------------------------------------
 
+    /// <summary>The org's apps, optionally narrowed by a <c>filter</c> expression such as <c>name eq "amazon_aws"</c>.</summary>
+    public IAsyncEnumerable<OktaPage<OktaApplication>> ListApplicationsAsync(string? filter, Uri? resumeFrom, CancellationToken cancellationToken) =>
+        PagesAsync(
+            resumeFrom ?? Url($"/api/v1/apps?limit={OktaPageLimits.Apps}{Query("filter", filter)}"),
+            OktaJsonContext.Default.ListOktaApplication,
+            (a, r, i) => RequireId(a.Id, r, $"app #{i + 1}"),
+            cancellationToken);
+
     /// <summary>The app's users with <c>expand=user</c>, so each comes with the user's profile and status.</summary>
     public IAsyncEnumerable<OktaPage<OktaAppUser>> ListAppUsersAsync(string appId, Uri? resumeFrom, CancellationToken cancellationToken) =>
         PagesAsync(
@@ -106,10 +114,13 @@ public sealed class OktaClient : IDisposable
             (u, r, i) => RequireId(u.Id, r, $"member #{i + 1}"),
             cancellationToken);
 
-    /// <summary>Groups, optionally narrowed by an Okta <c>search</c> expression (e.g. <c>profile.name sw "aws_"</c>).</summary>
-    public IAsyncEnumerable<OktaPage<OktaGroup>> ListGroupsAsync(string? search, Uri? resumeFrom, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Groups, optionally narrowed by an Okta <c>search</c> expression (e.g. <c>profile.name sw "aws_"</c>), with
+    /// <c>expand</c> (e.g. <c>app</c>, which embeds an APP_GROUP's source app) when given.
+    /// </summary>
+    public IAsyncEnumerable<OktaPage<OktaGroup>> ListGroupsAsync(string? search, string? expand, Uri? resumeFrom, CancellationToken cancellationToken) =>
         PagesAsync(
-            resumeFrom ?? Url($"/api/v1/groups?limit={OktaPageLimits.Groups}{(search is null ? string.Empty : "&search=" + Uri.EscapeDataString(search))}"),
+            resumeFrom ?? Url($"/api/v1/groups?limit={OktaPageLimits.Groups}{Query("search", search)}{Query("expand", expand)}"),
             OktaJsonContext.Default.ListOktaGroup,
             (g, r, i) => RequireId(g.Id, r, $"group #{i + 1}"),
             cancellationToken);
@@ -117,7 +128,7 @@ public sealed class OktaClient : IDisposable
     /// <summary>Users, optionally narrowed by a <c>search</c> expression (a plain list leaves out DEPROVISIONED users).</summary>
     public IAsyncEnumerable<OktaPage<OktaUser>> ListUsersAsync(string? search, Uri? resumeFrom, CancellationToken cancellationToken) =>
         PagesAsync(
-            resumeFrom ?? Url($"/api/v1/users?limit={OktaPageLimits.Users}{(search is null ? string.Empty : "&search=" + Uri.EscapeDataString(search))}"),
+            resumeFrom ?? Url($"/api/v1/users?limit={OktaPageLimits.Users}{Query("search", search)}"),
             OktaJsonContext.Default.ListOktaUser,
             (u, r, i) => RequireId(u.Id, r, $"user #{i + 1}"),
             cancellationToken);
@@ -262,6 +273,9 @@ public sealed class OktaClient : IDisposable
         await _sender.SendAsync<object>(request, null, cancellationToken).ConfigureAwait(false);
 
     private OktaRequest Get(string pathAndQuery) => new(HttpMethod.Get, Url(pathAndQuery));
+
+    /// <summary><c>&amp;name=value</c>, escaped, or nothing when there is no value.</summary>
+    private static string Query(string name, string? value) => value is null ? string.Empty : $"&{name}={Uri.EscapeDataString(value)}";
 
     private Uri Url(string pathAndQuery) => new(Domain.BaseUri, pathAndQuery);
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
-using BatonOktaAws.Store.Model;
+using BatonOktaAws.Core.Baton;
 
 namespace BatonOktaAws.Core.Provisioning;
 

@@ -103,7 +103,7 @@ public sealed class Provisioner
     private static Task<PlannedChange> PlanAsync(ProvisioningChange change, ProvisioningContext context, CancellationToken cancellationToken) =>
         change.Entitlement.IsGroupMembership
             ? MembershipChange.PlanAsync(change, context, cancellationToken)
-            : change.PrincipalType == Store.Model.ResourceType.Group
+            : change.PrincipalType == Baton.ResourceType.Group
                 ? GroupRoleChange.PlanAsync(change, context, cancellationToken)
                 : UserRoleChange.PlanAsync(change, context, cancellationToken);
 

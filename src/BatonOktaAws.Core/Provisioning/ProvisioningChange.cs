@@ -1,4 +1,4 @@
-using BatonOktaAws.Store.Model;
+using BatonOktaAws.Core.Baton;
 
 namespace BatonOktaAws.Core.Provisioning;
 

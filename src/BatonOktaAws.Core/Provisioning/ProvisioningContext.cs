@@ -113,7 +113,7 @@ internal sealed class ProvisioningContext
         try
         {
             using var reader = SyncFileReader.Open(Options.SyncFilePath);
-            var groups = reader.MappedGroups(account, role);
+            var groups = reader.Latest().MappedGroupsGranting(account, role).Where(g => g.Group.AppId == AppId).ToList();
             return groups.Count == 0
                 ? $"{prefix} The sync file {Options.SyncFilePath} knows no group that maps to it; create one whose name matches the app's groupFilter."
                 : $"{prefix} {verb} membership of {string.Join(" or ", groups.Select(g => $"group:{g.Group.GroupId}:member ('{g.Name}')"))} instead.";

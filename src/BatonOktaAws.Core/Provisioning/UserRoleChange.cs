@@ -137,10 +137,15 @@ internal static class UserRoleChange
     {
         var groups = await AssignedGroupsOfUserAsync(userId, context, cancellationToken).ConfigureAwait(false);
         var assigned = groups
-            .Select(g => new AssignedGroup(g.Id, g.Assignment.Priority, [.. (g.Assignment.Profile?.SamlRoles ?? []).Select(r => SamlRole.TryParse(r, out var p) ? p : (SamlRole?)null).OfType<SamlRole>()]))
+            .Select(g => new AssignedGroup(
+                g.Id,
+                g.Assignment.Priority,
+                new AssignmentRoles(
+                    [.. (g.Assignment.Profile?.SamlRoles ?? []).Select(r => SamlRole.TryParse(r, out var p) ? p : (SamlRole?)null).OfType<SamlRole>()],
+                    SamlRole.TryParse(g.Assignment.Profile?.Role, out var defaultRole) ? defaultRole : null)))
             .ToList();
         var assignment = appUser.Scope == OktaAppUser.UserScope
-            ? new AppAssignment(true, [])
+            ? new AppAssignment(true, AssignmentRoles.None)
             : AppAssignment.ThroughGroups;
         var giving = new AwsAccessRules(app.Settings, app.SamlRolesUnion)
             .Resolve(assignment, assigned, [])

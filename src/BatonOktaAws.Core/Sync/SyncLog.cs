@@ -5,14 +5,24 @@ namespace BatonOktaAws.Core.Sync;
 /// <summary>The sync engine's log events.</summary>
 internal static partial class SyncLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Reading the AWS app {AppId} from {Domain}")]
-    public static partial void ReadingApp(ILogger logger, string appId, Okta.OktaDomain domain);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Finding the AWS apps ({Selection}) in {Domain}")]
+    public static partial void Discovering(ILogger logger, Aws.AppSelection selection, Okta.OktaDomain domain);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "{Warning}")]
     public static partial void AppWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "App {Label}: {Mode} mode, account {Account}, joinAllRoles {JoinAllRoles}, samlRoles union {Union}")]
-    public static partial void AppSettings(ILogger logger, string? label, string mode, string account, bool joinAllRoles, bool union);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "App {App}: {Mode} mode, {Accounts}, joinAllRoles {JoinAllRoles}, samlRoles union {Union}")]
+    private static partial void AppSettings(ILogger logger, string app, string mode, string accounts, string joinAllRoles, string union);
+
+    public static void AppSettings(ILogger logger, Aws.AwsAppContext app)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var name = app.Describe();
+            var accounts = app.Settings.Mode == Aws.AwsAppMode.SingleAccount ? $"account {app.Settings.AccountId}" : "accounts from group names";
+            AppSettings(logger, name, app.Settings.ModeName, accounts, app.Settings.JoinAllRoles ? "on" : "off", app.SamlRolesUnion ? "on" : "off");
+        }
+    }
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Discarding the partial file of an earlier, unfinished sync: {Partial}")]
     public static partial void DiscardingPartial(ILogger logger, string partial);
@@ -20,20 +30,23 @@ internal static partial class SyncLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Resuming the unfinished sync in {Partial}")]
     public static partial void Resuming(ILogger logger, string partial);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Fetching app users, group assignments and group members")]
-    public static partial void Fetching(ILogger logger);
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Reading the users, group assignments and group members of {Apps} app(s)")]
+    public static partial void Fetching(ILogger logger, int apps);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Deriving who can assume which AWS role ({AppUsers} app users read in this run)")]
-    public static partial void Deriving(ILogger logger, long appUsers);
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Deriving who can assume which AWS role through {App}")]
+    private static partial void Deriving(ILogger logger, string app);
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Listing groups named {Prefix}... to match the group filter {Filter}")]
-    public static partial void ListingGroupsByPrefix(ILogger logger, string prefix, string filter);
+    public static void Deriving(ILogger logger, Aws.AwsAppContext app)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var name = app.Describe();
+            Deriving(logger, name);
+        }
+    }
 
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Listing all groups to match the group filter {Filter}")]
-    public static partial void ListingAllGroups(ILogger logger, string filter);
-
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Debug, Message = "Resuming {Stream} after {Pages} pages")]
-    public static partial void ResumingStream(ILogger logger, string stream, long pages);
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Earlier syncs were not kept: {Note}")]
+    public static partial void HistoryNotKept(ILogger logger, string note);
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Could not record the request count in the partial file")]
     public static partial void CouldNotRecordRequests(ILogger logger, Exception exception);

@@ -1,9 +1,12 @@
+using BatonOktaAws.Core.Aws;
+
 namespace BatonOktaAws.Core.Sync;
 
 /// <summary>What to sync and where to.</summary>
 public sealed record SyncOptions
 {
-    public required string AppId { get; init; }
+    /// <summary>The AWS apps to sync: <c>all</c> or named ids.</summary>
+    public required AppSelection Apps { get; init; }
 
     /// <summary>The sync file to (re)place; written beside it first and renamed into place at the end.</summary>
     public required string FilePath { get; init; }
@@ -16,6 +19,12 @@ public sealed record SyncOptions
 
     /// <summary>Continue an interrupted sync's partial file instead of starting over.</summary>
     public bool Resume { get; init; }
+
+    /// <summary>Replace <see cref="FilePath"/> even when it is not a sync file of ours.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>How many syncs the file keeps, this one included; older ones are dropped.</summary>
+    public int KeepSyncs { get; init; } = 2;
 
     /// <summary>Recorded in the file's <c>sync_runs</c>.</summary>
     public string ToolVersion { get; init; } = "0.0.0";

@@ -11,8 +11,8 @@ public sealed class AwsAccessRulesTests
     private static readonly SamlRole ReadOnly = SamlRole.Parse("ReadOnly");
     private static readonly SamlRole Billing = SamlRole.Parse("Billing");
 
-    private static readonly AssignedGroup Admins = new("00gadmins", 0, [Admin]);
-    private static readonly AssignedGroup Devs = new("00gdevs", 1, [Dev, ReadOnly]);
+    private static readonly AssignedGroup Admins = Group("00gadmins", 0, Admin);
+    private static readonly AssignedGroup Devs = Group("00gdevs", 1, Dev, ReadOnly);
 
     [Fact]
     public void Resolve_DirectUserWithoutJoinAllRoles_GetsOnlyTheDirectRoles()
@@ -68,8 +68,8 @@ public sealed class AwsAccessRulesTests
     public void Resolve_GroupScopedUserWithEqualPriorities_LowerGroupIdWins()
     {
         var rules = Rules(joinAllRoles: false, union: false);
-        var b = new AssignedGroup("00gbbb", 3, [Dev]);
-        var a = new AssignedGroup("00gaaa", 3, [ReadOnly]);
+        var b = Group("00gbbb", 3, Dev);
+        var a = Group("00gaaa", 3, ReadOnly);
 
         var rows = rules.Resolve(AppAssignment.ThroughGroups, [b, a], []);
 
@@ -80,8 +80,8 @@ public sealed class AwsAccessRulesTests
     public void Resolve_GroupScopedUserWhereOneGroupHasNoPriority_NumberedGroupWins()
     {
         var rules = Rules(joinAllRoles: false, union: false);
-        var unnumbered = new AssignedGroup("00gaaa", null, [ReadOnly]);
-        var numbered = new AssignedGroup("00gzzz", 99, [Dev]);
+        var unnumbered = Group("00gaaa", null, ReadOnly);
+        var numbered = Group("00gzzz", 99, Dev);
 
         var rows = rules.Resolve(AppAssignment.ThroughGroups, [unnumbered, numbered], []);
 
@@ -112,7 +112,7 @@ public sealed class AwsAccessRulesTests
     [Fact]
     public void Resolve_GroupWithARoleTwice_GivesOneRow()
     {
-        var twice = new AssignedGroup("00gtwice", 0, [Admin, Admin]);
+        var twice = Group("00gtwice", 0, Admin, Admin);
 
         var rows = Rules(joinAllRoles: false, union: false).Resolve(AppAssignment.ThroughGroups, [twice], []);
 
@@ -153,6 +153,73 @@ public sealed class AwsAccessRulesTests
 
         Assert.Contains("account id", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Resolve_DirectAssignmentWithOnlyADefaultRole_GetsTheDefaultRole()
+    {
+        var direct = new AppAssignment(true, new AssignmentRoles([], Billing));
+
+        var rows = Rules(joinAllRoles: false, union: false).Resolve(direct, [Admins], []);
+
+        Assert.Equal([Direct(Billing)], rows);
+    }
+
+    [Fact]
+    public void Resolve_DirectAssignmentWithSamlRolesAndADefaultRole_IgnoresTheDefaultRole()
+    {
+        var direct = new AppAssignment(true, new AssignmentRoles([Admin], Billing));
+
+        var rows = Rules(joinAllRoles: false, union: false).Resolve(direct, [], []);
+
+        Assert.Equal([Direct(Admin)], rows);
+    }
+
+    [Fact]
+    public void Resolve_PriorityWinnerWithOnlyADefaultRole_GivesTheDefaultRoleAndTheLoserNothing()
+    {
+        var winner = new AssignedGroup("00gwinner", 0, new AssignmentRoles([], Billing));
+
+        var rows = Rules(joinAllRoles: false, union: false).Resolve(AppAssignment.ThroughGroups, [winner, Devs], []);
+
+        Assert.Equal([Via(winner, Billing)], rows);
+        Assert.False(rows[0].Undocumented);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Resolve_GroupWithOnlyADefaultRoleUnderJoinAllRolesOrUnion_IsReportedAndMarkedUndocumented(bool joinAllRoles, bool union)
+    {
+        var defaultOnly = new AssignedGroup("00gdefault", 5, new AssignmentRoles([], Billing));
+
+        var rows = Rules(joinAllRoles, union).Resolve(AppAssignment.ThroughGroups, [Admins, defaultOnly], []);
+
+        Assert.Equal([Via(Admins, Admin), Via(defaultOnly, Billing) with { Undocumented = true }], rows);
+    }
+
+    [Fact]
+    public void ExpectedGroupProfile_PrioritySemantics_IsTheWinnersProfile()
+    {
+        var winner = new AssignedGroup("00gwinner", 0, new AssignmentRoles([Admin], Billing));
+
+        var profile = Rules(joinAllRoles: true, union: false).ExpectedGroupProfile([Devs, winner]);
+
+        Assert.Equal([Admin], profile.SamlRoles);
+        Assert.Equal(Billing, profile.DefaultRole);
+    }
+
+    [Fact]
+    public void ExpectedGroupProfile_Union_CombinesSamlRolesInPriorityOrderAndKeepsTheWinnersDefaultRole()
+    {
+        var winner = new AssignedGroup("00gwinner", 0, new AssignmentRoles([Admin], Billing));
+
+        var profile = Rules(joinAllRoles: false, union: true).ExpectedGroupProfile([Devs, winner]);
+
+        Assert.Equal([Admin, Dev, ReadOnly], profile.SamlRoles);
+        Assert.Equal(Billing, profile.DefaultRole);
+    }
+
+    private static AssignedGroup Group(string id, int? priority, params SamlRole[] roles) => new(id, priority, AssignmentRoles.Of(roles));
 
     private static AwsAccessRules Rules(bool joinAllRoles, bool union) =>
         new(new AwsAppSettings { AccountId = Account, JoinAllRoles = joinAllRoles }, union);

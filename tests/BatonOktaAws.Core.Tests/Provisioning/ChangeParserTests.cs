@@ -25,9 +25,9 @@ public sealed class ChangeParserTests : IDisposable
         Assert.Empty(errors);
         Assert.Equal(
             [
-                new ProvisioningChange(3, ChangeAction.Grant, Store.Model.EntitlementId.GroupMember("00g1"), "user", "alice@acme.example"),
-                new ProvisioningChange(5, ChangeAction.Revoke, Store.Model.EntitlementId.AccountRole("123456789012", "Admin"), "group", "00g2"),
-                new ProvisioningChange(6, ChangeAction.Grant, Store.Model.EntitlementId.AccountRole("123456789012", "ReadOnly"), "user", "00u3"),
+                new ProvisioningChange(3, ChangeAction.Grant, Core.Baton.EntitlementId.GroupMember("00g1"), "user", "alice@acme.example"),
+                new ProvisioningChange(5, ChangeAction.Revoke, Core.Baton.EntitlementId.AccountRole("123456789012", "Admin"), "group", "00g2"),
+                new ProvisioningChange(6, ChangeAction.Grant, Core.Baton.EntitlementId.AccountRole("123456789012", "ReadOnly"), "user", "00u3"),
             ],
             changes);
     }

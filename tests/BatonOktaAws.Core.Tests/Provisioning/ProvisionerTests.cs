@@ -10,6 +10,7 @@ namespace BatonOktaAws.Core.Tests.Provisioning;
 public sealed class ProvisionerTests
 {
     private const string Account = "123456789012";
+    private const string AwsApp = "0oademoaws0000000001";
     private const string Alice = "00udemoalice00000001";
     private const string Bob = "00udemobob0000000002";
     private const string Carol = "00udemocarol00000003";
@@ -33,7 +34,7 @@ public sealed class ProvisionerTests
         Assert.True(h.State.IsMember(Admins, Grace));
         var after = await h.SyncedAccessAsync();
         var added = Assert.Single(after.Except(before));
-        Assert.Equal(new ExpectedRow(Grace, "grace@acme.example", "ACTIVE", Account, "Admin", "group:" + Admins), added);
+        Assert.Equal(new ExpectedRow(Grace, "grace@acme.example", "ACTIVE", Account, "Admin", "group:" + Admins, AwsApp), added);
         Assert.Empty(before.Except(after));
         var audit = Assert.Single(h.Audit.Events);
         Assert.Equal(("PUT", $"/api/v1/groups/{Admins}/users/{Grace}", "granted", "tester@test-host"), (audit.Method, audit.Path, audit.Result, audit.Actor));
@@ -63,7 +64,7 @@ public sealed class ProvisionerTests
         Assert.Equal(ProvisioningOutcome.Revoked, result.Outcome);
         Assert.Equal(ProvisioningOutcome.AlreadyRevoked, again.Outcome);
         var after = await h.SyncedAccessAsync();
-        Assert.Equal([new ExpectedRow(Bob, "bob@acme.example", "ACTIVE", Account, "Admin", "group:" + Admins)], before.Except(after));
+        Assert.Equal([new ExpectedRow(Bob, "bob@acme.example", "ACTIVE", Account, "Admin", "group:" + Admins, AwsApp)], before.Except(after));
         Assert.Equal(["Developer", "ReadOnly"], after.Except(before).Select(r => r.Role).Order());
     }
 
@@ -94,7 +95,7 @@ public sealed class ProvisionerTests
         Assert.Equal(["Auditor"], SamlRoles.Read(h.State.Apps[h.AppId].GroupAssignments[Engineering].Profile));
         var after = await h.SyncedAccessAsync();
         var gained = after.Except(before).ToList();
-        Assert.Contains(new ExpectedRow(Grace, "grace@acme.example", "ACTIVE", Account, "Auditor", "group:" + Engineering), gained);
+        Assert.Contains(new ExpectedRow(Grace, "grace@acme.example", "ACTIVE", Account, "Auditor", "group:" + Engineering, AwsApp), gained);
         Assert.Empty(before.Except(after));
     }
 
@@ -131,7 +132,7 @@ public sealed class ProvisionerTests
         Assert.Equal("not assigned to the app", result.Before);
         Assert.Equal("scope USER, samlRoles [PowerUser]", result.After);
         var after = await h.SyncedAccessAsync();
-        Assert.Equal([new ExpectedRow(Grace, "grace@acme.example", "ACTIVE", Account, "PowerUser", "direct")], after.Except(before));
+        Assert.Equal([new ExpectedRow(Grace, "grace@acme.example", "ACTIVE", Account, "PowerUser", "direct", AwsApp)], after.Except(before));
     }
 
     [Fact]
@@ -191,7 +192,7 @@ public sealed class ProvisionerTests
 
         Assert.Equal(ProvisioningOutcome.Revoked, result.Outcome);
         var after = await h.SyncedAccessAsync();
-        Assert.Equal([new ExpectedRow(Heidi, "heidi@acme.example", "ACTIVE", Account, "ReadOnly", "direct")], before.Except(after));
+        Assert.Equal([new ExpectedRow(Heidi, "heidi@acme.example", "ACTIVE", Account, "ReadOnly", "direct", AwsApp)], before.Except(after));
         Assert.Empty(after.Except(before));
     }
 

@@ -1,9 +1,8 @@
 using BatonOktaAws.Core.Aws;
-using AwsAppMode = BatonOktaAws.Core.Aws.AwsAppMode;
 using BatonOktaAws.Core.Okta.Errors;
 using BatonOktaAws.Core.Sync;
 using BatonOktaAws.Store;
-using BatonOktaAws.Store.Model;
+using BatonOktaAws.Core.Baton;
 using BatonOktaAws.TestSupport;
 using OktaSimulator.Fixtures;
 using OktaSimulator.Http;
@@ -48,8 +47,9 @@ public sealed class SyncEngineTests
         var result = await harness.SyncAsync();
 
         Assert.Equal(ExpectedAccess.From(state), harness.AccessRows());
-        Assert.Equal(AwsAppMode.SingleAccount, result.Mode);
-        Assert.Equal("123456789012", result.AccountId);
+        var app = Assert.Single(result.Apps);
+        Assert.Equal("single-account", app.Mode);
+        Assert.Equal("123456789012", app.AccountId);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class SyncEngineTests
         var expected = ExpectedAccess.From(state);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, harness.AccessRows());
-        Assert.Equal(AwsAppMode.GroupMapping, result.Mode);
+        Assert.Equal("group-mapping", Assert.Single(result.Apps).Mode);
         Assert.True(result.Counts.Accounts > 1);
         Assert.Contains(simulator.Requests.Entries, e => e.Path == "/api/v1/groups" && !e.Query.Contains("search", StringComparison.Ordinal));
     }
@@ -136,8 +136,8 @@ public sealed class SyncEngineTests
         await harness.SyncAsync();
 
         using var reader = SyncFileReader.Open(harness.FilePath);
-        var entitlements = reader.DumpTable("entitlements").Select(r => r.Split('|')[0]).ToList();
-        var grants = reader.DumpTable("grants").Select(r => r.Split('|')[0]).ToList();
+        var entitlements = reader.Latest().DumpTable("entitlements").Select(r => r.Split('|')[0]).ToList();
+        var grants = reader.Latest().DumpTable("grants").Select(r => r.Split('|')[0]).ToList();
         Assert.Contains("group:00gdemoawsadmins0001:member", entitlements);
         Assert.Contains("account:123456789012:Admin", entitlements);
         Assert.Contains("account:123456789012:Billing", entitlements);
@@ -158,7 +158,7 @@ public sealed class SyncEngineTests
 
         var result = await harness.SyncAsync();
 
-        Assert.Contains(result.Warnings, w => w.Contains("would not list the AWS roles", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("would not list the AWS roles", StringComparison.Ordinal));
         Assert.Equal(ExpectedAccess.From(state), harness.AccessRows());
     }
 
@@ -196,7 +196,8 @@ public sealed class SyncEngineTests
 
         var error = await Assert.ThrowsAsync<AwsAppException>(() => harness.SyncAsync());
 
-        Assert.StartsWith($"The AWS app {state.AwsAppId} has an unusable groupFilter", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"The AWS app {state.AwsAppId} has an unusable groupFilter", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"App '", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -273,6 +274,6 @@ public sealed class SyncEngineTests
     private static List<string> Users(string path)
     {
         using var reader = SyncFileReader.Open(path);
-        return [.. reader.DumpTable("resources").Where(r => r.StartsWith("user|", StringComparison.Ordinal))];
+        return [.. reader.Latest().DumpTable("resources").Where(r => r.StartsWith("user|", StringComparison.Ordinal))];
     }
 }

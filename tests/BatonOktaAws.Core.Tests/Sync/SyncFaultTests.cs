@@ -90,7 +90,7 @@ public sealed class SyncFaultTests
         var listPagesInOneShot = reference.Requests - 3;
         Assert.Equal(listPagesInOneShot - committedPages, simulator.Requests.Count - 3);
         Assert.False(File.Exists(interrupted.FilePath + ".partial"));
-        foreach (var table in new[] { "resources", "entitlements", "grants", "grant_sources", "okta_app_users", "okta_app_groups", "aws_app", "aws_role_list" })
+        foreach (var table in new[] { "resources", "entitlements", "grants", "grant_sources", "okta_app_users", "okta_app_groups", "aws_apps", "aws_role_list" })
         {
             Assert.Equal(Dump(oneShot.FilePath, table), Dump(interrupted.FilePath, table));
         }
@@ -134,6 +134,6 @@ public sealed class SyncFaultTests
     private static IReadOnlyList<string> Dump(string file, string table)
     {
         using var reader = Store.SyncFileReader.Open(file);
-        return reader.DumpTable(table);
+        return reader.Latest().DumpTable(table);
     }
 }

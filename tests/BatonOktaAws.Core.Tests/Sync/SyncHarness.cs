@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Sync;
 using BatonOktaAws.Store;
@@ -27,14 +28,14 @@ internal sealed class SyncHarness : IDisposable
     public async Task<SyncResult> SyncAsync(Func<SyncOptions, SyncOptions>? configure = null, OktaClientOptions? clientOptions = null, string? token = null, string? appId = null, CancellationToken cancellationToken = default)
     {
         using var client = new OktaClient(OktaDomain.Parse(Simulator.Domain()), OktaApiToken.Parse(token ?? TestSimulator.Token), clientOptions ?? FastRetries);
-        var options = new SyncOptions { AppId = appId ?? Simulator.State.AwsAppId!, FilePath = FilePath, ToolVersion = "test" };
+        var options = new SyncOptions { Apps = AppSelection.Parse(appId ?? Simulator.State.AwsAppId!), FilePath = FilePath, ToolVersion = "test" };
         return await new SyncEngine(client).RunAsync(configure?.Invoke(options) ?? options, cancellationToken);
     }
 
     public IReadOnlyList<ExpectedRow> AccessRows()
     {
         using var reader = SyncFileReader.Open(FilePath);
-        return ExpectedAccess.Normalize(reader.Access(new AccessFilter()).Select(r => new ExpectedRow(r.UserId, r.Login!, r.UserStatus!, r.AccountId, r.Role, r.Source)));
+        return ExpectedAccess.Normalize(reader.Latest().Access(new AccessFilter()).Select(r => new ExpectedRow(r.UserId, r.Login!, r.UserStatus!, r.AccountId, r.Role, r.Source, r.AppId)));
     }
 
     public void Dispose() => _directory.Dispose();

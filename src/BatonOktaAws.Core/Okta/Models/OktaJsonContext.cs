@@ -5,6 +5,7 @@ namespace BatonOktaAws.Core.Okta.Models;
 /// <summary>Source-generated serializers for every Okta shape the client reads or writes.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OktaApplication))]
+[JsonSerializable(typeof(List<OktaApplication>))]
 [JsonSerializable(typeof(OktaAppUserSchema))]
 [JsonSerializable(typeof(AwsRoleListResponse))]
 [JsonSerializable(typeof(OktaUser))]

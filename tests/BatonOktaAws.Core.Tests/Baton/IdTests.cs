@@ -1,6 +1,6 @@
-using BatonOktaAws.Store.Model;
+using BatonOktaAws.Core.Baton;
 
-namespace BatonOktaAws.Store.Tests;
+namespace BatonOktaAws.Core.Tests.Baton;
 
 public sealed class IdTests
 {

@@ -1,4 +1,4 @@
-namespace BatonOktaAws.Store.Model;
+namespace BatonOktaAws.Core.Baton;
 
 /// <summary>Baton resource types this connector writes.</summary>
 public static class ResourceType

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace BatonOktaAws.Store.Model;
+namespace BatonOktaAws.Core.Baton;
 
 /// <summary>
 /// A Baton entitlement id, <c>type:resourceId:slug</c>: <c>group:&lt;groupId&gt;:member</c> or
@@ -10,13 +10,13 @@ public sealed record EntitlementId(string ResourceType, string ResourceId, strin
 {
     public const string MemberSlug = "member";
 
-    public static EntitlementId GroupMember(string groupId) => new(Model.ResourceType.Group, groupId, MemberSlug);
+    public static EntitlementId GroupMember(string groupId) => new(Baton.ResourceType.Group, groupId, MemberSlug);
 
-    public static EntitlementId AccountRole(string accountId, string role) => new(Model.ResourceType.Account, accountId, role);
+    public static EntitlementId AccountRole(string accountId, string role) => new(Baton.ResourceType.Account, accountId, role);
 
-    public bool IsGroupMembership => ResourceType == Model.ResourceType.Group && Slug == MemberSlug;
+    public bool IsGroupMembership => ResourceType == Baton.ResourceType.Group && Slug == MemberSlug;
 
-    public bool IsAccountRole => ResourceType == Model.ResourceType.Account;
+    public bool IsAccountRole => ResourceType == Baton.ResourceType.Account;
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out EntitlementId? id)
     {

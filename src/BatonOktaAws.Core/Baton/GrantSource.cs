@@ -1,4 +1,4 @@
-namespace BatonOktaAws.Store.Model;
+namespace BatonOktaAws.Core.Baton;
 
 /// <summary>Through what a grant is held: <c>direct</c>, or <c>group:&lt;groupId&gt;</c> for access that comes through a group.</summary>
 public sealed record GrantSource

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace BatonOktaAws.Store.Model;
+namespace BatonOktaAws.Core.Baton;
 
 /// <summary>A Baton grant id, <c>&lt;entitlementId&gt;:&lt;principalType&gt;:&lt;principalId&gt;</c>.</summary>
 public sealed record GrantId(EntitlementId Entitlement, string PrincipalType, string PrincipalId)
