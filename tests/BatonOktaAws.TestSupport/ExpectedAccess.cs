@@ -11,7 +11,7 @@ public sealed record ExpectedRow(string UserId, string Login, string Status, str
 /// An oracle for who may assume which role, computed straight from the simulator's org — written apart from
 /// the connector's rules, from the documented rules in docs/aws-access.md, so the two check each other.
 /// </summary>
-public static class ExpectedAccess
+public static partial class ExpectedAccess
 {
     /// <summary>The access through every ACTIVE AWS app of the org (what <c>sync --aws-okta-app-id all</c> reads).</summary>
     public static IReadOnlyList<ExpectedRow> FromAllApps(OrgState state)
@@ -29,6 +29,8 @@ public static class ExpectedAccess
         var settings = app.SettingsApp ?? [];
         var groupMapping = settings["useGroupMapping"]?.GetValue<bool>() ?? false;
         var joinAll = settings["joinAllRoles"]?.GetValue<bool>() ?? false;
+        var sources = (settings["appFilter"]?.GetValue<string>() ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var rows = new List<ExpectedRow>();
         foreach (var userId in state.AppUserIds(app))
         {
@@ -37,10 +39,10 @@ public static class ExpectedAccess
             if (groupMapping)
             {
                 var filter = ToRegex(settings["groupFilter"]!.GetValue<string>());
-                foreach (var group in state.GroupsOfUser(userId))
+                foreach (var group in state.GroupsOfUser(userId).Where(g => sources.Length == 0 || sources.Contains(SourceOf(state, g), StringComparer.OrdinalIgnoreCase)))
                 {
                     var match = filter.Match(group.Name);
-                    if (match.Success && match.Groups["accountid"].Value.Length == 12 && match.Groups["accountid"].Value.All(char.IsAsciiDigit))
+                    if (match.Success && match.Groups["accountid"].Value.Length == 12 && match.Groups["accountid"].Value.All(char.IsAsciiDigit) && IamRoleName().IsMatch(match.Groups["role"].Value))
                     {
                         rows.Add(Row(user, match.Groups["accountid"].Value, match.Groups["role"].Value, "group:" + group.Id, app.Id));
                     }
@@ -53,7 +55,7 @@ public static class ExpectedAccess
             var assigned = app.GroupAssignments.Values.Where(a => state.Groups[a.GroupId].Members.Contains(userId)).ToList();
             if (direct)
             {
-                rows.AddRange(SamlRoles.Read(app.DirectAssignments[userId].Profile).Select(r => Row(user, account, r, "direct", app.Id)));
+                rows.AddRange(Roles(app.DirectAssignments[userId].Profile).Select(r => Row(user, account, r, "direct", app.Id)));
             }
 
             IEnumerable<SimAppGroupAssignment> contributing =
@@ -62,7 +64,7 @@ public static class ExpectedAccess
                 : assigned.OrderBy(a => a.Priority).ThenBy(a => a.GroupId, StringComparer.Ordinal).Take(1);
             foreach (var group in contributing)
             {
-                rows.AddRange(SamlRoles.Read(group.Profile).Select(r => Row(user, account, r, "group:" + group.GroupId, app.Id)));
+                rows.AddRange(Roles(group.Profile).Select(r => Row(user, account, r, "group:" + group.GroupId, app.Id)));
             }
         }
 
@@ -86,6 +88,25 @@ public static class ExpectedAccess
             n["source"]!.GetValue<string>(),
             n["appId"]!.GetValue<string>())));
     }
+
+    /// <summary>A profile's samlRoles, or its default role when it has none (Okta's AWS guide); only names IAM accepts.</summary>
+    private static IEnumerable<string> Roles(JsonObject profile)
+    {
+        var roles = SamlRoles.Read(profile);
+        if (roles.Count == 0 && profile["role"] is JsonValue value && value.TryGetValue<string>(out var role))
+        {
+            roles = [role];
+        }
+
+        return roles.Where(r => IamRoleName().IsMatch(r));
+    }
+
+    /// <summary>Where a group is mastered, as an appFilter names it: okta, or the name of the app it is imported from.</summary>
+    private static string SourceOf(OrgState state, SimGroup group) =>
+        group.SourceAppId is { } source ? state.Apps[source].Name : "okta";
+
+    [GeneratedRegex(@"^[A-Za-z0-9+=,.@_\-]{1,64}$")]
+    private static partial Regex IamRoleName();
 
     private static ExpectedRow Row(SimUser user, string account, string role, string source, string appId) =>
         new(user.Id, user.Login, user.Status, account, role, source, appId);

@@ -30,6 +30,35 @@ public sealed class AwsGroupFilterTests
     }
 
     [Theory]
+    [InlineData("aws_12345_Admin", "its account '12345' is not a 12-digit AWS account id")]
+    [InlineData("aws_123456789012_Admin/Team", "its role 'Admin/Team' is not a role name IAM accepts")]
+    public void Evaluate_MatchThatCannotBecomeAccess_IsIgnoredWithTheReason(string name, string reason)
+    {
+        var match = AwsGroupFilter.Parse(@"^aws_(?{{accountid}}\d+)_(?{{role}}\S+)$").Evaluate(name);
+
+        Assert.Equal(GroupNameOutcome.Ignored, match.Outcome);
+        Assert.StartsWith(reason, match.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_CatastrophicBacktracking_TimesOutAsAnIgnoredMatchInsteadOfHanging()
+    {
+        // Nested quantifiers over a name that almost matches: exponential backtracking, cut off by the match timeout.
+        var filter = AwsGroupFilter.Parse(@"^aws_(?{{accountid}}(\d+)+)x_(?{{role}}\w+)$");
+
+        var match = filter.Evaluate("aws_" + new string('1', 40) + "y_Admin");
+
+        Assert.Equal(GroupNameOutcome.Ignored, match.Outcome);
+        Assert.StartsWith("matching the groupFilter against it took longer than", match.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NameThatDoesNotMatch_IsNoMatchWithoutAReason()
+    {
+        Assert.Equal(GroupNameMatch.NoMatch, AwsGroupFilter.Parse(UnderscoreFilter).Evaluate("Engineering"));
+    }
+
+    [Theory]
     [InlineData(@"aws_(?{{accountid}}\d+_(?{{role}}\w+)", "not a valid regular expression")]
     [InlineData(@"aws_(?{{accountid}}\d+)_(\w+)", "must capture both")]
     [InlineData(@"aws_(\d+)_(?{{role}}\w+)", "must capture both")]
