@@ -84,6 +84,11 @@ public static class IamExportLoader
         }
 
         var documents = Documents(file, text);
+        if (documents.Count == 0)
+        {
+            throw new IamExportException($"IAM export {file}: not an IAM export — an empty JSON list.");
+        }
+
         for (var i = 0; i < documents.Count; i++)
         {
             var document = documents[i];

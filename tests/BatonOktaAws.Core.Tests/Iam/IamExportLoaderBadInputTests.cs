@@ -11,6 +11,7 @@ public sealed class IamExportLoaderBadInputTests
     [InlineData("credential-report-not-base64.json", "Content is not base64")]
     [InlineData("credential-report-cut-short.csv", "row 3 has 3 fields; the header has 22")]
     [InlineData("empty.json", "the file is empty")]
+    [InlineData("empty-list.json", "not an IAM export — an empty JSON list")]
     [InlineData("policy-document-cut-short.json", "role 'Operator' inline policy 'operate': a policy document is not valid JSON")]
     [InlineData("two-accounts-in-one-document.json", "ARNs of several accounts (123456789012, 210987654321)")]
     public void Load_BadFile_ThrowsOneLineNamingTheFileAndTheProblem(string file, string expected)

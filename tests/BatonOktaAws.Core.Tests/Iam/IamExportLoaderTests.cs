@@ -175,6 +175,40 @@ public sealed class IamExportLoaderTests
     }
 
     [Fact]
+    public void Load_SameCredentialReportAsCsvAndAsJson_KeepsTheGeneratedTime()
+    {
+        using var temp = new TempDirectory();
+        var json = IamFixtures.Path("estate", "credential-report-210987654321.json");
+        using (var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)))
+        {
+            File.WriteAllBytes(temp.File("a-report.csv"), Convert.FromBase64String(document.RootElement.GetProperty("Content").GetString()!));
+        }
+
+        File.Copy(json, temp.File("b-report.json"));
+
+        var report = Assert.Single(IamExportLoader.Load(temp.Path).Accounts).CredentialReport!;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero), report.GeneratedTime);
+    }
+
+    [Fact]
+    public void Load_AccountlessFinalPageWithTwoIncompleteAccounts_WarnsThatItCompletesNeither()
+    {
+        // Page 1 of account A (truncated), a truncated page of account B, and a final page naming no account.
+        using var temp = new TempDirectory();
+        File.Copy(IamFixtures.Path("paged", "page-1.json"), temp.File("a-1.json"));
+        File.Copy(IamFixtures.Path("paged", "page-3.json"), temp.File("a-3.json"));
+        File.WriteAllText(temp.File("b-1.json"),
+            File.ReadAllText(IamFixtures.Path("estate", "authorization-details-210987654321.json")).Replace("\"IsTruncated\": false", "\"IsTruncated\": true", StringComparison.Ordinal));
+
+        var estate = IamExportLoader.Load(temp.Path);
+
+        Assert.All(estate.Accounts, a => Assert.False(a.AuthorizationDetailsComplete));
+        Assert.Equal(3, estate.Warnings.Count);
+        Assert.Contains("names no account", estate.Warnings[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_CredentialReportOnly_GivesAnAccountWithoutAuthorizationDetails()
     {
         var estate = IamExportLoader.Load(IamFixtures.Path("estate", "credential-report-210987654321.json"));

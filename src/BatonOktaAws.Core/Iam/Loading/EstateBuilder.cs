@@ -55,7 +55,11 @@ internal sealed class EstateBuilder
                 $"IAM export {source.Path}: a second credential report for account {report.AccountId} that differs from the one in {existing.SourceFile}; load one credential report per account.");
         }
 
-        account.CredentialReport ??= report;
+        // The same report as CSV and as JSON: keep the JSON one, which knows when it was generated.
+        if (account.CredentialReport is null || (account.CredentialReport.GeneratedTime is null && report.GeneratedTime is not null))
+        {
+            account.CredentialReport = report;
+        }
     }
 
     public IamEstate Build()
