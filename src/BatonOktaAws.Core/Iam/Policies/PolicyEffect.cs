@@ -1,0 +1,7 @@
+namespace BatonOktaAws.Core.Iam.Policies;
+
+public enum PolicyEffect
+{
+    Allow,
+    Deny,
+}
