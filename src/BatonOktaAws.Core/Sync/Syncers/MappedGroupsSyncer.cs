@@ -65,6 +65,8 @@ internal sealed class MappedGroupsSyncer : ListSyncer<OktaGroup>
                 var match = Evaluate(app, okta, name);
                 if (match.Outcome == GroupNameOutcome.Ignored)
                 {
+                    // Kept as a resource so the warning, findings and reports can name the group.
+                    batch.UpsertGroup(group);
                     batch.AddWarning(new WarningRecord(
                         "ignored-group-name",
                         $"Group '{OktaId.Printable(name)}' ({group.Id}) matches the groupFilter of {app.Describe()} but is ignored: {match.Reason}.",
