@@ -63,6 +63,9 @@ public sealed class OktaSimulatorServer : IAsyncDisposable
         UserEndpoints.Map(app, state);
         GroupEndpoints.Map(app, state);
         AppEndpoints.Map(app, state);
+        var roleAccess = new RoleAccess(options, state);
+        RoleEndpoints.Map(app, state, roleAccess);
+        IamEndpoints.Map(app, state, roleAccess);
         ControlEndpoints.Map(app, server);
         app.MapFallback((HttpContext context) =>
             SimulatorPipeline.WriteErrorAsync(context, OktaError.RouteNotFound(), "simulator-fallback"));

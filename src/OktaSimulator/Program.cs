@@ -22,6 +22,7 @@ var largeGroupSize = new Option<int?>("--large-group-size") { Description = "Ove
 var groupMapping = new Option<bool>("--group-mapping") { Description = "Generate a group-mapping AWS app." };
 var joinAllRoles = new Option<bool>("--join-all-roles") { Description = "Generate with joinAllRoles on." };
 var union = new Option<bool>("--saml-roles-union") { Description = "Generate with the samlRoles union ENABLE." };
+var notSuperAdmin = new Option<bool>("--token-not-super-admin") { Description = "The token's admin is not a super admin: every roles endpoint answers 403." };
 var unlimited = new Option<bool>("--no-rate-limits") { Description = "Serve limits so high they never bite." };
 var tokenShare = new Option<double?>("--token-share") { Description = "Share of each bucket one token may use (default 0.5)." };
 var latency = new Option<int>("--latency-ms") { Description = "Latency added to every API request.", DefaultValueFactory = _ => 0 };
@@ -36,7 +37,7 @@ var slowMs = new Option<int>("--fault-slow-ms") { DefaultValueFactory = _ => 30_
 var root = new RootCommand("A simulated Okta org with an Amazon Web Services app, served on 127.0.0.1.")
 {
     port, tokenFile, fixture, demo, size, seed, users, appUsers, directAppUsers, groups, assignedGroups, largeGroupSize,
-    groupMapping, joinAllRoles, union, unlimited, tokenShare, latency, latencyJitter,
+    groupMapping, joinAllRoles, union, notSuperAdmin, unlimited, tokenShare, latency, latencyJitter,
     serverErrorEvery, tooManyEvery, resetEvery, malformedEvery, slowEvery, slowMs,
 };
 
@@ -90,6 +91,7 @@ root.SetAction(async (parse, cancellationToken) =>
         ApiToken = token,
         Port = parse.GetValue(port),
         RateLimits = limits,
+        TokenIsSuperAdmin = parse.GetValue(notSuperAdmin) ? false : null,
         Faults = new FaultPlan
         {
             Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
