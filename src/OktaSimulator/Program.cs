@@ -105,6 +105,7 @@ root.SetAction(async (parse, cancellationToken) =>
         },
     };
 
+    using var shutdown = new ShutdownSignal();
     await using var server = await OktaSimulatorServer.StartAsync(options, state, cancellationToken);
     // One JSON line on stdout so a parent process can read where to connect.
     Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?>
@@ -117,14 +118,18 @@ root.SetAction(async (parse, cancellationToken) =>
     await Console.Error.WriteLineAsync($"okta-simulator: serving {state.Users.Count} users on {server.BaseAddress} (Ctrl+C to stop)");
     try
     {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
+        await Task.Delay(Timeout.Infinite, shutdown.Token);
     }
     catch (OperationCanceledException)
     {
-        // Ctrl+C or SIGTERM: stop serving.
+        // Ctrl+C or SIGTERM: stop serving (the server is disposed on the way out) and exit 0.
     }
 
+    await server.StopAsync();
+    await Console.Error.WriteLineAsync($"okta-simulator: {shutdown.Received} received, stopped");
     return 0;
 });
 
-return await root.Parse(args).InvokeAsync();
+// The process's signals are ShutdownSignal's: System.CommandLine's own handling (which ends the process with a
+// non-zero code two seconds after a signal) stays off.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
