@@ -134,6 +134,55 @@ public sealed class ControlAndProcessTests
     }
 
     [Fact]
+    public async Task StandaloneProcess_AwsAppsOption_ServesThatManyAwsApps()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "okta-simulator.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--size", "S", "--aws-apps", "4", "--port", "0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["OKTA_SIMULATOR_API_TOKEN"] = "standalone-token";
+        using var process = Process.Start(start)!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            using var ready = JsonDocument.Parse(line!);
+            using var http = new HttpClient { BaseAddress = new Uri(ready.RootElement.GetProperty("baseUrl").GetString()!) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("SSWS", "standalone-token");
+
+            using var apps = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/apps?filter=" + Uri.EscapeDataString("name eq \"amazon_aws\""), UriKind.Relative)));
+
+            Assert.Equal("4", ready.RootElement.GetProperty("awsApps").GetString());
+            Assert.Equal(4, apps.RootElement.GetArrayLength());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("--aws-apps", "0", "AWS apps")]
+    [InlineData("--size", "XL", "Unknown org size 'XL'")]
+    public async Task StandaloneProcess_BadShape_ExitsWithOneLineError(string option, string value, string expected)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "okta-simulator.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, option, value]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["OKTA_SIMULATOR_API_TOKEN"] = "standalone-token";
+        using var process = Process.Start(start)!;
+
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("(Parameter", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StandaloneProcess_WithoutToken_ExitsWithUsageError()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "okta-simulator.dll");
