@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OktaSimulator.Control;
 using OktaSimulator.Endpoints;
@@ -49,6 +50,7 @@ public sealed class OktaSimulatorServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
@@ -63,6 +65,9 @@ public sealed class OktaSimulatorServer : IAsyncDisposable
         UserEndpoints.Map(app, state);
         GroupEndpoints.Map(app, state);
         AppEndpoints.Map(app, state);
+        var roleAccess = new RoleAccess(options, state);
+        RoleEndpoints.Map(app, state, roleAccess);
+        IamEndpoints.Map(app, state, roleAccess);
         ControlEndpoints.Map(app, server);
         app.MapFallback((HttpContext context) =>
             SimulatorPipeline.WriteErrorAsync(context, OktaError.RouteNotFound(), "simulator-fallback"));

@@ -15,6 +15,12 @@ public sealed record SimulatorOptions
 
     public FaultPlan Faults { get; init; } = FaultPlan.None;
 
+    /// <summary>
+    /// Overrides the org's <see cref="Model.SimOrg.TokenIsSuperAdmin"/>: false makes every admin-role endpoint
+    /// (<c>/api/v1/iam/*</c>, <c>/api/v1/users/{id}/roles*</c>, <c>/api/v1/groups/{id}/roles*</c>) answer 403 E0000006.
+    /// </summary>
+    public bool? TokenIsSuperAdmin { get; init; }
+
     /// <summary>Clock for rate-limit windows and timestamps; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

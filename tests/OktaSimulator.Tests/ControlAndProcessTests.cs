@@ -88,6 +88,100 @@ public sealed class ControlAndProcessTests
         }
     }
 
+    [Theory]
+    [InlineData("TERM", "SIGTERM")]
+    [InlineData("INT", "SIGINT")]
+    public async Task StandaloneProcess_TerminationSignal_StopsServingAndExitsZero(string signal, string signalName)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "okta-simulator.dll");
+        // A shell's background job starts with SIGINT ignored, and an ignored signal stays ignored across exec;
+        // a terminal's Ctrl+C reaches a process that has it at its default, so give the simulator that.
+        var start = SigIntIgnoredHere()
+            ? new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", dll, "--demo", "--port", "0"])
+            : new ProcessStartInfo("dotnet", [dll, "--demo", "--port", "0"]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["OKTA_SIMULATOR_API_TOKEN"] = "standalone-token";
+        using var process = Process.Start(start)!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            using var ready = JsonDocument.Parse(line!);
+            var baseUrl = new Uri(ready.RootElement.GetProperty("baseUrl").GetString()!);
+            var stderr = process.StandardError.ReadToEndAsync();
+
+            using (var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!)
+            {
+                await kill.WaitForExitAsync();
+                Assert.Equal(0, kill.ExitCode);
+            }
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains($"{signalName} received, stopped", await stderr, StringComparison.Ordinal);
+            using var http = new HttpClient { BaseAddress = baseUrl };
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("/api/v1/org", UriKind.Relative)));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task StandaloneProcess_AwsAppsOption_ServesThatManyAwsApps()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "okta-simulator.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--size", "S", "--aws-apps", "4", "--port", "0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["OKTA_SIMULATOR_API_TOKEN"] = "standalone-token";
+        using var process = Process.Start(start)!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            using var ready = JsonDocument.Parse(line!);
+            using var http = new HttpClient { BaseAddress = new Uri(ready.RootElement.GetProperty("baseUrl").GetString()!) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("SSWS", "standalone-token");
+
+            using var apps = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/apps?filter=" + Uri.EscapeDataString("name eq \"amazon_aws\""), UriKind.Relative)));
+
+            Assert.Equal("4", ready.RootElement.GetProperty("awsApps").GetString());
+            Assert.Equal(4, apps.RootElement.GetArrayLength());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("--aws-apps", "0", "AWS apps")]
+    [InlineData("--size", "XL", "Unknown org size 'XL'")]
+    public async Task StandaloneProcess_BadShape_ExitsWithOneLineError(string option, string value, string expected)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "okta-simulator.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, option, value]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["OKTA_SIMULATOR_API_TOKEN"] = "standalone-token";
+        using var process = Process.Start(start)!;
+
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("(Parameter", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StandaloneProcess_WithoutToken_ExitsWithUsageError()
     {
@@ -101,6 +195,14 @@ public sealed class ControlAndProcessTests
 
         Assert.Equal(2, process.ExitCode);
         Assert.Contains("OKTA_SIMULATOR_API_TOKEN", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>SigIgn in /proc/self/status is a hex mask; bit 1 is signal 2, SIGINT.</summary>
+    private static bool SigIntIgnoredHere()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0x2) != 0;
     }
 
     [Fact]

@@ -31,6 +31,21 @@ internal sealed partial class SimulatorSession : IAsyncDisposable
         return new SimulatorSession(await BatonOktaAws.TestSupport.TestSimulator.StartAsync(state, limits, faults, time));
     }
 
+    /// <summary>Starts with the test token, no rate limits and no faults, then whatever <paramref name="configure"/> changes.</summary>
+    public static async Task<SimulatorSession> StartAsync(OrgState state, Func<SimulatorOptions, SimulatorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = configure(new SimulatorOptions { ApiToken = Token, RateLimits = RateLimitSettings.Unlimited, Faults = FaultPlan.None });
+        return new SimulatorSession(await OktaSimulatorServer.StartAsync(options, state));
+    }
+
+    public async Task<JsonDocument> GetJsonAsync(string pathAndQuery)
+    {
+        using var response = await Http.GetAsync(new Uri(pathAndQuery, UriKind.RelativeOrAbsolute));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Follows <c>Link rel="next"</c> from the first page to the last; returns every item and the page count.</summary>
     public async Task<(List<JsonElement> Items, int Pages)> GetAllPagesAsync(string pathAndQuery)
     {

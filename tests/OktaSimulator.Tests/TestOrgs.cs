@@ -176,11 +176,80 @@ internal static class TestOrgs
         ],
     };
 
+    public const string AdminOrgAwsAppId = "0oaadminaws000000001";
+    public const string AdminOrgWikiAppId = "0oaadminwiki00000002";
+    public const string SuperAdminUser = "00uadminsuper0000001";
+    public const string AppAdminUser = "00uadminapp000000002";
+    public const string HelpDeskUser = "00uadminhelpdesk0003";
+    public const string CustomRoleUser = "00uadmincustom000004";
+    public const string GroupAdminUser = "00uadminviagroup0005";
+    public const string PlainUser = "00uadminplain0000006";
+    public const string AdminsGroup = "00gadminadmins000001";
+    public const string AwsGroup = "00gadminaws000000002";
+    public const string EngineeringGroup = "00gadmineng000000003";
+    public const string AwsAssignerRole = "cr0awsassigner000001";
+    public const string ReadOnlyRole = "cr0readonly000000002";
+    public const string AwsResourceSet = "iamawsresources00001";
+    public const string EverythingResourceSet = "iameverything0000002";
+
+    /// <summary>
+    /// Admin roles of every kind: a super admin; an app admin over one AWS app and every bookmark app who is also a
+    /// group admin over all groups; a help desk admin over two groups; a user bound to the custom "AWS assigner" role
+    /// over a resource set (the AWS app and the AWS group); and a user who holds roles only through the admins
+    /// group (GROUP_MEMBERSHIP_ADMIN over the AWS group, and the custom role through the same resource set).
+    /// </summary>
+    public static OrgFixture AdminFixture(bool? tokenIsSuperAdmin = null) => new()
+    {
+        Org = tokenIsSuperAdmin is null ? null : new FixtureOrg { CompanyName = "Admins", TokenIsSuperAdmin = tokenIsSuperAdmin },
+        Users =
+        [
+            User(SuperAdminUser, "super@admin.example", new FixtureAdminRole { Id = "rasuper0000000000001", Type = "SUPER_ADMIN" }),
+            User(
+                AppAdminUser,
+                "app@admin.example",
+                new FixtureAdminRole { Id = "raappadmin0000000002", Type = "APP_ADMIN", Targets = new FixtureRoleTargets { Apps = [$"amazon_aws:{AdminOrgAwsAppId}", "bookmark"] } },
+                new FixtureAdminRole { Id = "rauseradmin000000003", Type = "USER_ADMIN" }),
+            User(HelpDeskUser, "helpdesk@admin.example", new FixtureAdminRole { Id = "rahelpdesk0000000004", Type = "HELP_DESK_ADMIN", Targets = new FixtureRoleTargets { Groups = [EngineeringGroup, AwsGroup] } }),
+            User(CustomRoleUser, "custom@admin.example", new FixtureAdminRole { Id = "irbcustomuser0000001", Type = "CUSTOM", Role = AwsAssignerRole, ResourceSet = AwsResourceSet }),
+            User(GroupAdminUser, "viagroup@admin.example"),
+            User(PlainUser, "plain@admin.example"),
+        ],
+        Groups =
+        [
+            new FixtureGroup
+            {
+                Id = AdminsGroup, Name = "Okta admins", Members = [GroupAdminUser],
+                AdminRoles = [new FixtureAdminRole { Id = "ragroupmembership005", Type = "GROUP_MEMBERSHIP_ADMIN", Targets = new FixtureRoleTargets { Groups = [AwsGroup] } }],
+            },
+            new FixtureGroup { Id = AwsGroup, Name = "AWS users", Members = [PlainUser, GroupAdminUser] },
+            new FixtureGroup { Id = EngineeringGroup, Name = "Engineering", Members = [PlainUser] },
+        ],
+        Apps =
+        [
+            new FixtureApp { Id = AdminOrgAwsAppId, Label = "AWS Production", SettingsApp = new() { ["identityProviderArn"] = "arn:aws:iam::121212121212:saml-provider/Okta" } },
+            new FixtureApp { Id = AdminOrgWikiAppId, Name = "bookmark", Label = "Wiki", SignOnMode = "BOOKMARK" },
+        ],
+        CustomRoles =
+        [
+            new FixtureCustomRole { Id = AwsAssignerRole, Label = "AWS assigner", Description = "Assigns the AWS app", Permissions = ["okta.apps.assignment.manage", "okta.groups.members.manage"] },
+            new FixtureCustomRole { Id = ReadOnlyRole, Label = "Reader", Permissions = ["okta.apps.read"] },
+        ],
+        ResourceSets =
+        [
+            new FixtureResourceSet
+            {
+                Id = AwsResourceSet, Label = "AWS resources", Resources = [$"apps:amazon_aws:{AdminOrgAwsAppId}", $"groups:{AwsGroup}"],
+                Bindings = [new FixtureBinding { Role = AwsAssignerRole, Members = [AdminsGroup] }],
+            },
+            new FixtureResourceSet { Id = EverythingResourceSet, Label = "Everything", Resources = ["apps", "groups", "apps:amazon_aws"] },
+        ],
+    };
+
     /// <summary>An org with <paramref name="count"/> AWS apps and nothing else, for paging.</summary>
     public static OrgFixture AppsOnly(int count) => new()
     {
         Apps = [.. Enumerable.Range(0, count).Select(i => new FixtureApp { Id = $"0oapaging{i:D11}", Label = $"AWS {i:D3}" })],
     };
 
-    private static FixtureUser User(string id, string login) => new() { Id = id, Login = login };
+    private static FixtureUser User(string id, string login, params FixtureAdminRole[] adminRoles) => new() { Id = id, Login = login, AdminRoles = [.. adminRoles] };
 }

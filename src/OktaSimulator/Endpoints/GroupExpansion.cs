@@ -26,7 +26,7 @@ internal sealed record GroupExpansion(bool Stats, bool App)
                 group.Members.Count,
                 state.Apps.Values.Count(a => a.GroupAssignments.ContainsKey(group.Id)),
                 GroupPushMappingsCount: 0,
-                HasAdminPrivilege: false)
+                HasAdminPrivilege: state.AdminRoles.GroupHoldsARole(group.Id))
             : null;
         var source = App && group.SourceAppId is { } sourceId ? state.Apps.GetValueOrDefault(sourceId) : null;
         return new GroupEmbeds(stats, source);

@@ -25,6 +25,8 @@ public sealed class OrgFixture
     public List<FixtureUser> Users { get; set; } = [];
     public List<FixtureGroup> Groups { get; set; } = [];
     public List<FixtureApp> Apps { get; set; } = [];
+    public List<FixtureCustomRole> CustomRoles { get; set; } = [];
+    public List<FixtureResourceSet> ResourceSets { get; set; } = [];
 
     public static OrgFixture Parse(string json) =>
         JsonSerializer.Deserialize<OrgFixture>(json, SerializerOptions)
@@ -48,7 +50,12 @@ public sealed class OrgFixture
     {
         var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var state = new OrgState(
-            Org is null ? null : new SimOrg { CompanyName = Org.CompanyName ?? "Simulated Org", Subdomain = Org.Subdomain ?? "simulated" },
+            Org is null ? null : new SimOrg
+            {
+                CompanyName = Org.CompanyName ?? "Simulated Org",
+                Subdomain = Org.Subdomain ?? "simulated",
+                TokenIsSuperAdmin = Org.TokenIsSuperAdmin ?? true,
+            },
             timeProvider);
         foreach (var u in Users)
         {
@@ -106,6 +113,8 @@ public sealed class OrgFixture
                 throw new InvalidDataException($"Group '{g.Id}' names unknown source app '{g.SourceAppId}'.");
             }
         }
+
+        AdminRoleLoader.Load(this, state, created);
 
         return state;
     }
@@ -190,6 +199,9 @@ public sealed class FixtureOrg
 {
     public string? CompanyName { get; set; }
     public string? Subdomain { get; set; }
+
+    /// <summary>False: the API token's admin is not a super admin, so every roles endpoint answers 403.</summary>
+    public bool? TokenIsSuperAdmin { get; set; }
 }
 
 public sealed class FixtureUser
@@ -201,6 +213,8 @@ public sealed class FixtureUser
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? Status { get; set; }
+
+    public List<FixtureAdminRole> AdminRoles { get; set; } = [];
 }
 
 public sealed class FixtureGroup
@@ -215,6 +229,8 @@ public sealed class FixtureGroup
 
     /// <summary>User ids (or logins).</summary>
     public List<string> Members { get; set; } = [];
+
+    public List<FixtureAdminRole> AdminRoles { get; set; } = [];
 }
 
 public sealed class FixtureApp

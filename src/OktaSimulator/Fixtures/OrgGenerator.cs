@@ -6,7 +6,9 @@ namespace OktaSimulator.Fixtures;
 /// <summary>
 /// Generates an org from a seed and an <see cref="OrgShape"/>. The same seed and shape always give the same
 /// org. Every group-scoped app user is in at least one assigned group, and no one else is, so the app has
-/// exactly <see cref="OrgShape.AppUsers"/> users.
+/// exactly <see cref="OrgShape.AppUsers"/> users (with several AWS apps: the apps together have them).
+/// Several apps, other apps and admin roles are drawn from a second random sequence, after everything a
+/// one-app org has, so a one-app shape gives the org it always gave.
 /// </summary>
 public static class OrgGenerator
 {
@@ -57,11 +59,14 @@ public static class OrgGenerator
         var groups = new SimGroup[shape.Groups];
         for (var g = 0; g < shape.Groups; g++)
         {
+            var fromDirectory = EstateBuilder.IsDirectoryGroup(shape, g);
             groups[g] = new SimGroup
             {
                 Id = NewId("00g", rng, usedIds),
                 Name = GroupName(shape, g, rng),
                 Description = g < shape.AssignedGroups ? "Assigned to the AWS app" : "Department group",
+                Type = fromDirectory ? GroupType.AppGroup : GroupType.OktaGroup,
+                SourceAppId = fromDirectory ? EstateBuilder.DirectoryAppId : null,
                 Created = created,
                 LastUpdated = created,
                 LastMembershipUpdated = created,
@@ -108,36 +113,24 @@ public static class OrgGenerator
             state.AddGroup(group);
         }
 
-        state.AddApp(BuildApp(shape, rng, groups, direct, created));
+        var estate = new EstateBuilder(shape, state, new Random(unchecked((shape.Seed * 7919) + 17)), usedIds, created);
+        if (shape.AwsApps == 1)
+        {
+            state.AddApp(BuildApp(shape, rng, groups, direct, created));
+        }
+        else
+        {
+            estate.AddAwsApps(groups, appUsers, direct);
+        }
+
+        estate.AddOtherApps(groups);
+        estate.AddAdminRoles(groups, appUsers);
         return state;
     }
 
     private static SimApp BuildApp(OrgShape shape, Random rng, SimGroup[] groups, string[] direct, DateTimeOffset created)
     {
-        var settings = new JsonObject
-        {
-            ["awsEnvironmentType"] = "aws.amazon",
-            ["identityProviderArn"] = shape.Mode == AwsAppMode.SingleAccount ? $"arn:aws:iam::{shape.AccountId}:saml-provider/Okta" : null,
-            ["joinAllRoles"] = shape.JoinAllRoles,
-            ["useGroupMapping"] = shape.Mode == AwsAppMode.GroupMapping,
-            ["groupFilter"] = shape.Mode == AwsAppMode.GroupMapping ? GroupFilter : null,
-            ["roleValuePattern"] = "arn:aws:iam::${accountid}:saml-provider/OKTA,arn:aws:iam::${accountid}:role/${role}",
-            ["sessionDuration"] = 3600,
-        };
-        var credentials = FakeAwsApiCredentials.For(AwsAppId);
-        settings["accessKey"] = credentials.AccessKey;
-        settings["secretKey"] = credentials.SecretKey;
-        settings["secretKeyEnc"] = credentials.SecretKeyEnc;
-        var app = new SimApp
-        {
-            Id = AwsAppId,
-            Label = "Amazon Web Services",
-            Created = created,
-            LastUpdated = created,
-            SettingsApp = settings,
-            SamlRolesUnion = shape.SamlRolesUnion,
-            RoleList = new AwsRoleList { SamlIamRoles = [.. shape.Roles] },
-        };
+        var app = NewAwsApp(shape, AwsAppId, "Amazon Web Services", shape.AccountId, shape.Mode == AwsAppMode.GroupMapping, created);
         var useSamlRoles = shape.Mode == AwsAppMode.SingleAccount;
         for (var g = 0; g < shape.AssignedGroups; g++)
         {
@@ -164,6 +157,35 @@ public static class OrgGenerator
         return app;
     }
 
+    /// <summary>An AWS app with generated settings (fake AWS API credentials included) and no assignments yet.</summary>
+    internal static SimApp NewAwsApp(OrgShape shape, string appId, string label, string accountId, bool groupMapping, DateTimeOffset created)
+    {
+        var settings = new JsonObject
+        {
+            ["awsEnvironmentType"] = "aws.amazon",
+            ["identityProviderArn"] = groupMapping ? null : $"arn:aws:iam::{accountId}:saml-provider/Okta",
+            ["joinAllRoles"] = shape.JoinAllRoles,
+            ["useGroupMapping"] = groupMapping,
+            ["groupFilter"] = groupMapping ? GroupFilter : null,
+            ["roleValuePattern"] = "arn:aws:iam::${accountid}:saml-provider/OKTA,arn:aws:iam::${accountid}:role/${role}",
+            ["sessionDuration"] = 3600,
+        };
+        var credentials = FakeAwsApiCredentials.For(appId);
+        settings["accessKey"] = credentials.AccessKey;
+        settings["secretKey"] = credentials.SecretKey;
+        settings["secretKeyEnc"] = credentials.SecretKeyEnc;
+        return new SimApp
+        {
+            Id = appId,
+            Label = label,
+            Created = created,
+            LastUpdated = created,
+            SettingsApp = settings,
+            SamlRolesUnion = shape.SamlRolesUnion,
+            RoleList = new AwsRoleList { SamlIamRoles = [.. shape.Roles] },
+        };
+    }
+
     /// <summary>In group-mapping mode assigned groups and every fifth other group are named to match the filter.</summary>
     private static string GroupName(OrgShape shape, int index, Random rng)
     {
@@ -178,7 +200,7 @@ public static class OrgGenerator
         return index < shape.AssignedGroups ? $"aws-team-{index:D4}" : $"dept-{index:D4}";
     }
 
-    private static List<string> PickRoles(OrgShape shape, Random rng)
+    internal static List<string> PickRoles(OrgShape shape, Random rng)
     {
         var count = 1 + rng.Next(2);
         var roles = new List<string>(count);
@@ -203,7 +225,7 @@ public static class OrgGenerator
         _ => UserStatus.Active,
     };
 
-    private static HashSet<int> SampleIndexes(Random rng, int population, int count)
+    internal static HashSet<int> SampleIndexes(Random rng, int population, int count)
     {
         var chosen = new HashSet<int>();
         while (chosen.Count < count)
@@ -214,7 +236,7 @@ public static class OrgGenerator
         return chosen;
     }
 
-    private static string NewId(string prefix, Random rng, HashSet<string> used)
+    internal static string NewId(string prefix, Random rng, HashSet<string> used)
     {
         Span<char> chars = stackalloc char[20];
         prefix.AsSpan().CopyTo(chars);
@@ -248,6 +270,11 @@ public static class OrgGenerator
         if (shape.LargeGroupSize > shape.AppUsers)
         {
             throw new ArgumentException("A large group can't be larger than the app's user count.", nameof(shape));
+        }
+
+        if (shape.AwsApps < 1 || shape.NonAwsApps < 0 || shape.AdminRoleHolders < 0 || shape.AdminRoleHolders > shape.AppUsers)
+        {
+            throw new ArgumentException("Need 1 <= AWS apps, 0 <= other apps and 0 <= admin role holders <= app users.", nameof(shape));
         }
     }
 }

@@ -41,6 +41,20 @@ public sealed record OrgShape
 
     public IReadOnlyList<string> Roles { get; init; } = ["Admin", "Auditor", "Billing", "Developer", "PowerUser", "ReadOnly", "Security", "Support"];
 
+    /// <summary>
+    /// amazon_aws app instances. 1 is the org the presets have always generated. More spread the same app users
+    /// over several apps: mostly single-account apps (one AWS account each, as Okta's AWS guide sets one account per
+    /// app instance) and every fifth a group-mapping app, with the large groups and some small groups assigned to
+    /// several apps.
+    /// </summary>
+    public int AwsApps { get; init; } = 1;
+
+    /// <summary>Apps of other kinds beside the AWS ones (the first is an active_directory app that some groups come from).</summary>
+    public int NonAwsApps { get; init; }
+
+    /// <summary>Users and groups holding Okta admin roles (0: none).</summary>
+    public int AdminRoleHolders { get; init; }
+
     public static OrgShape Small => new();
 
     public static OrgShape Medium => new()
@@ -65,11 +79,15 @@ public sealed record OrgShape
         DirectAppUsers = 10_000,
     };
 
+    /// <summary>L spread over 20 AWS apps, with five other apps and a dozen admin role holders.</summary>
+    public static OrgShape Large20 => Large with { AwsApps = 20, NonAwsApps = 5, AdminRoleHolders = 12 };
+
     public static OrgShape Named(string name) => name.ToUpperInvariant() switch
     {
         "S" or "SMALL" => Small,
         "M" or "MEDIUM" => Medium,
         "L" or "LARGE" => Large,
-        _ => throw new ArgumentException($"Unknown org size '{name}': use S, M or L.", nameof(name)),
+        "L20" => Large20,
+        _ => throw new ArgumentException($"Unknown org size '{name}': use S, M, L or L20.", nameof(name)),
     };
 }

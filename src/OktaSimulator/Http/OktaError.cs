@@ -27,6 +27,10 @@ public sealed record OktaError(int Status, string ErrorCode, string ErrorSummary
     public static OktaError Forbidden(string cause) =>
         new(403, "E0000006", "You do not have permission to perform the requested action", [cause]);
 
+    /// <summary>The contract's ErrorAccessDenied example: E0000006 with no causes.</summary>
+    public static OktaError AccessDenied() =>
+        new(403, "E0000006", "You do not have permission to perform the requested action");
+
     public static OktaError InternalError() =>
         new(500, "E0000009", "Internal Server Error");
 }

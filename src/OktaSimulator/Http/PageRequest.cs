@@ -24,8 +24,21 @@ public sealed record PageLimits(int Default, int Maximum, int Minimum = 1, bool 
     /// </summary>
     public static readonly PageLimits Apps = new(20, 200, MinusOneIsDefault: true);
 
-    /// <summary>listUsersWithRoleAssignments (<c>/api/v1/iam/assignees/users</c>): "Defaults to 100"; no maximum is documented.</summary>
-    public static readonly PageLimits RoleAssignees = new(100, 1_000);
+    /// <summary>
+    /// listUsersWithRoleAssignments and listResourceSetResources: "Defaults to 100"; no maximum is documented, the
+    /// simulator caps at 1,000.
+    /// </summary>
+    public static readonly PageLimits IamCounted = new(100, 1_000);
+
+    /// <summary>
+    /// The other <c>/api/v1/iam</c> lists document only <c>after</c>; bindings and members name 100 per page ("If
+    /// there are more than 100 ... the _links.next resource is returned"). The simulator serves 100 and takes a
+    /// smaller <c>limit</c>.
+    /// </summary>
+    public static readonly PageLimits IamFixed = new(100, 100);
+
+    /// <summary>Role target lists: queryLimit, "default: 20", "maximum: 200".</summary>
+    public static readonly PageLimits RoleTargets = new(20, 200);
 }
 
 /// <summary>The <c>limit</c> and <c>after</c> of one list request, with <c>limit</c> clamped to the endpoint's range.</summary>

@@ -106,6 +106,38 @@ internal static class Paging
         context.Response.Headers.Append("Link", links.ToArray());
     }
 
+    /// <summary>
+    /// The <c>_links.next.href</c> of a list that pages in its body (the <c>/api/v1/iam</c> lists): this request's
+    /// URL with <c>after</c> set to the last id served, or null on the last page.
+    /// </summary>
+    public static string? NextHref(HttpContext context, PageRequest page, string? lastId, bool hasMore)
+    {
+        if (!hasMore || lastId is null)
+        {
+            return null;
+        }
+
+        var request = context.Request;
+        var query = new StringBuilder();
+        foreach (var (key, values) in request.Query)
+        {
+            if (key is "after" or "limit")
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                query.Append(query.Length == 0 ? '?' : '&')
+                    .Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value ?? string.Empty));
+            }
+        }
+
+        query.Append(query.Length == 0 ? '?' : '&').Append("after=").Append(Uri.EscapeDataString(lastId))
+            .Append("&limit=").Append(page.Limit);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query}";
+    }
+
     private static int FirstAfter(IReadOnlyList<string> sorted, string after)
     {
         int lo = 0, hi = sorted.Count;

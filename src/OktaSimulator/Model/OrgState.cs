@@ -34,6 +34,9 @@ public sealed class OrgState
     public IReadOnlyDictionary<string, SimGroup> Groups => _groups;
     public IReadOnlyDictionary<string, SimApp> Apps => _apps;
 
+    /// <summary>Admin role assignments, custom roles and resource sets (the read side of Okta's roles API).</summary>
+    public AdminRoles AdminRoles { get; } = new();
+
     /// <summary>The app the fixture or generator marked as "the" AWS app (the first amazon_aws app added).</summary>
     public string? AwsAppId { get; private set; }
 
