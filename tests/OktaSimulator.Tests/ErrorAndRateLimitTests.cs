@@ -106,6 +106,56 @@ public sealed class ErrorAndRateLimitTests
     }
 
     [Fact]
+    public async Task OtherClients_BurstAndSteadyLoad_CountInTheOrgWideRemainingButNotAgainstOurToken()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 30, TimeSpan.Zero));
+        var limits = RateLimitSettings.OktaDefaults with
+        {
+            OtherClients =
+            [
+                new OtherClientLoad(RateLimitBucket.Apps, "integration-a") { AtWindowStart = 30, TokenShare = 1.0 },
+                new OtherClientLoad(RateLimitBucket.Apps, "integration-b") { PerMinute = 40 },
+            ],
+        };
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), limits, time: time);
+        var app = new Uri($"/api/v1/apps/{sim.State.AwsAppId}", UriKind.Relative);
+
+        // Half-way through the window: a's 30 at the start and b's 20 so far, then ours.
+        using var first = await sim.Http.GetAsync(app);
+        Assert.Equal("49", Header(first, "X-Rate-Limit-Remaining"));
+
+        // Our token still has its own 50: the org runs out first, at 100.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 50; i++)
+        {
+            using var response = await sim.Http.GetAsync(app);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+
+        // The next window: a's burst is back, b has not started yet.
+        time.Advance(TimeSpan.FromSeconds(30));
+        using var next = await sim.Http.GetAsync(app);
+        Assert.Equal("69", Header(next, "X-Rate-Limit-Remaining"));
+    }
+
+    [Fact]
+    public async Task Spend_OurOwnToken_LeavesOurTokenRefusedWhileTheOrgStillHasCapacity()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 10, TimeSpan.Zero));
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), RateLimitSettings.OktaDefaults, time: time);
+
+        var spent = sim.Server.RateLimiter.Spend(RateLimitBucket.Apps, SimulatorSession.Token, 80);
+        using var refused = await sim.Http.GetAsync(new Uri($"/api/v1/apps/{sim.State.AwsAppId}", UriKind.Relative));
+
+        Assert.Equal(50, spent);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("50", Header(refused, "X-Rate-Limit-Remaining"));
+    }
+
+    [Fact]
     public async Task ConcurrentRequests_AboveConcurrencyLimit_Returns429()
     {
         await using var sim = await SimulatorSession.StartAsync(

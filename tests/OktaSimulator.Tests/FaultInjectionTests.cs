@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using OktaSimulator.Http;
 
 namespace OktaSimulator.Tests;
@@ -70,6 +71,80 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task TooManyRequestsResetAfterNegative_Returns429WhoseResetIsAlreadyPast()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 30, TimeSpan.Zero));
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), faults: new FaultPlan { TooManyRequestsEvery = 1, TooManyRequestsResetAfter = TimeSpan.FromSeconds(-5) }, time: time);
+
+        using var limited = await sim.Http.GetAsync(new Uri("/api/v1/org", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(time.GetUtcNow().AddSeconds(-5).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), limited.Headers.GetValues("X-Rate-Limit-Reset").Single());
+    }
+
+    [Fact]
+    public async Task TruncatedBodyEvery1_AnnouncesTheWholeBodyAndDropsTheConnectionHalfWay()
+    {
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), faults: new FaultPlan { TruncatedBodyEvery = 1 });
+
+        using var response = await sim.Http.GetAsync(new Uri("/api/v1/users?limit=20", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Content.Headers.ContentLength > 1000);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var error = await Assert.ThrowsAsync<HttpIOException>(() => body.CopyToAsync(Stream.Null));
+        Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
+        Assert.Equal(FaultKind.TruncatedBody, sim.Server.Requests.Entries.Single().Fault);
+    }
+
+    [Fact]
+    public async Task OversizedBodyEvery1_SendsValidJsonChunkedToTheConfiguredSize()
+    {
+        const long Size = 3 * 1024 * 1024;
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), faults: new FaultPlan { OversizedBodyEvery = 1, OversizedBodyBytes = Size });
+
+        using var response = await sim.Http.GetAsync(new Uri("/api/v1/users?limit=2", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Null(response.Content.Headers.ContentLength);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Size, body.LongLength);
+        using var document = JsonDocument.Parse(body);
+        Assert.Equal(2, document.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task RepeatedNextLinkEvery1_PointsTheNextLinkBackAtThePageItself()
+    {
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), faults: new FaultPlan { RepeatedNextLinkEvery = 1 });
+
+        using var first = await sim.Http.GetAsync(new Uri("/api/v1/users?limit=2", UriKind.Relative));
+        var next = SimulatorSession.NextLink(first);
+        using var second = await sim.Http.GetAsync(new Uri(next!));
+
+        Assert.Equal(new Uri(sim.Server.BaseAddress, "/api/v1/users?limit=2"), new Uri(next!));
+        Assert.Equal(next, SimulatorSession.NextLink(second));
+        Assert.All(sim.Server.Requests.Entries, e => Assert.Equal(FaultKind.RepeatedNextLink, e.Fault));
+    }
+
+    [Fact]
+    public async Task SlowResponse_OnAFakeClock_IsHeldUntilTheClockPassesTheDelay()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), faults: new FaultPlan { SlowResponseEvery = 1, SlowResponseDelay = TimeSpan.FromSeconds(30) }, time: time);
+
+        var call = sim.Http.GetAsync(new Uri("/api/v1/org", UriKind.Relative));
+        await WhenAsync(() => sim.Server.Faults.SlowResponsesHeld == 1);
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(call.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        using var response = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, sim.Server.Faults.SlowResponsesHeld);
+    }
+
+    [Fact]
     public async Task SlowResponse_LongerThanClientTimeout_ClientTimesOut()
     {
         await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), faults: new FaultPlan { SlowResponseEvery = 1, SlowResponseDelay = TimeSpan.FromSeconds(10) });
@@ -102,6 +177,17 @@ public sealed class FaultInjectionTests
         var statuses = await StatusesAsync(sim, 2);
 
         Assert.Equal([200, 500], statuses);
+    }
+
+    /// <summary>Waits (bounded) for a condition the simulator reaches on its own, e.g. a request being held.</summary>
+    private static async Task WhenAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 1000 && !condition(); i++)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(condition());
     }
 
     private static async Task<List<int>> StatusesAsync(SimulatorSession sim, int count, string path = "/api/v1/org")

@@ -12,7 +12,8 @@ namespace BatonOktaAws.Core.Okta;
 
 /// <summary>
 /// The typed Okta Management API client: exactly the reads and writes the connector needs. Lists are read
-/// page by page at each endpoint's maximum <c>limit</c>, following <c>Link rel="next"</c>.
+/// page by page at each endpoint's maximum <c>limit</c>, following <c>Link rel="next"</c> for as long as it
+/// leads to a page not read yet.
 /// </summary>
 public sealed class OktaClient : IDisposable
 {
@@ -249,6 +250,7 @@ public sealed class OktaClient : IDisposable
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? next = first;
+        var trail = new PageTrail(first);
         while (next is not null)
         {
             var request = new OktaRequest(HttpMethod.Get, next);
@@ -264,6 +266,8 @@ public sealed class OktaClient : IDisposable
                 validate(items[i], request, i);
             }
 
+            // Before the page goes out: a sync would otherwise checkpoint a next link that loops.
+            trail.Record(request, items.Count, response.Next);
             yield return new OktaPage<T>(items, next, response.Next);
             next = response.Next;
         }

@@ -6,10 +6,18 @@ public sealed record OktaClientOptions
     /// <summary>Requests in flight at once, across all buckets (Okta's org-wide concurrency limit is far higher).</summary>
     public int MaxConcurrentRequests { get; init; } = 8;
 
-    /// <summary>How long one attempt may take, body included.</summary>
+    /// <summary>
+    /// How long one HTTP exchange may take, from sending the request to the last byte of the body. Waiting for
+    /// a rate-limit window or for a free slot (<see cref="MaxConcurrentRequests"/>) comes before it and does
+    /// not count: a wait is not a timeout.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retries after the first attempt, for 429, 5xx, timeouts, connection resets and cut-off bodies.</summary>
+    /// <summary>
+    /// Retries after the first attempt, for 429, 5xx, timeouts, connection resets and cut-off bodies. Errors that
+    /// will not go away (401/403/404, a refused loopback port, a host name that does not resolve, a failed TLS
+    /// handshake, an oversized body) are never retried.
+    /// </summary>
     public int MaxRetries { get; init; } = 6;
 
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
@@ -20,6 +28,15 @@ public sealed record OktaClientOptions
 
     /// <summary>Random extra wait after a rate-limit reset or before a 429 retry.</summary>
     public TimeSpan RateLimitJitter { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The most the client reads of one response body; a longer one fails that request instead of filling
+    /// memory. The largest page the connector asks for is a groups page at Okta's maximum <c>limit</c> of
+    /// 10,000: a group with its <c>_links</c> is about 1 KB of JSON, so about 10 MB. A page of 1,000 group
+    /// members at up to 16 KB for a user with a large custom profile is 16 MB. 64 MiB holds either four times
+    /// over, while eight requests in flight can hold at most 512 MiB.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
@@ -37,6 +54,11 @@ public sealed record OktaClientOptions
         if (MaxRetries is < 0 or > 20)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "Retries must be between 0 and 20.");
+        }
+
+        if (MaxResponseBytes < 64 * 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "The response size limit must be at least 64 KiB.");
         }
 
         if (TokenRateLimitShare is <= 0 or > 1)

@@ -9,6 +9,7 @@ using BatonOktaAws.Core.Okta.Models;
 using BatonOktaAws.Core.Okta.Paging;
 using BatonOktaAws.Core.Okta.RateLimiting;
 using BatonOktaAws.Core.Okta.Resilience;
+using BatonOktaAws.Core.Okta.Responses;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
@@ -16,11 +17,16 @@ using Polly.Timeout;
 namespace BatonOktaAws.Core.Okta;
 
 /// <summary>
-/// Sends one logical request: SSWS authentication, the rate-limit gate, the concurrency cap, retries and the
-/// per-attempt timeout, then turns the answer into a value or a precise exception.
+/// Sends one logical request and turns the answer into a value or a precise exception. Outside in: retries;
+/// per attempt the rate-limit gate and the concurrency cap (waits, which no timeout bounds); then the HTTP
+/// exchange — SSWS authentication, the response streamed through a size cap into JSON — under the per-attempt
+/// timeout.
 /// </summary>
 internal sealed class OktaRequestSender : IDisposable
 {
+    /// <summary>Error bodies are small; more than this of one is not read.</summary>
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
     private static readonly string UserAgent = BuildUserAgent();
 
     private readonly HttpClient _http;
@@ -28,7 +34,8 @@ internal sealed class OktaRequestSender : IDisposable
     private readonly OktaApiToken _token;
     private readonly RateLimitGate _gate;
     private readonly SemaphoreSlim _concurrency;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _retry;
+    private readonly ResiliencePipeline _attemptTimeout;
     private readonly OktaClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -43,12 +50,20 @@ internal sealed class OktaRequestSender : IDisposable
         _logger = logger;
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _concurrency = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
-        _gate = new RateLimitGate(time, options.TokenRateLimitShare, options.RateLimitJitter, (bucket, delay) =>
-        {
-            OktaLog.WaitingForRateLimit(logger, bucket, delay.TotalSeconds);
-            onWait?.Invoke(new RateLimitWait(bucket, time.GetUtcNow() + delay, "this token's share of the window is spent"));
-        });
-        _pipeline = OktaRetryPipeline.Create(options, time, logger);
+        _gate = new RateLimitGate(
+            time,
+            options.TokenRateLimitShare,
+            options.RateLimitJitter,
+            wait =>
+            {
+                // Once per wait of a bucket, however many requests wait in it.
+                var seconds = Math.Max(0, (wait.Until - time.GetUtcNow()).TotalSeconds);
+                OktaLog.WaitingForRateLimit(logger, wait.Bucket, seconds, wait.Until.UtcDateTime, wait.Reason);
+                onWait?.Invoke(wait);
+            },
+            options.RetryMaxDelay);
+        _retry = OktaRetryPipeline.CreateRetry(options, time, logger);
+        _attemptTimeout = OktaRetryPipeline.CreateAttemptTimeout(options, time);
     }
 
     /// <summary>Requests that reached Okta and got an answer (retries count separately).</summary>
@@ -68,7 +83,7 @@ internal sealed class OktaRequestSender : IDisposable
         context.Properties.Set(OktaRetryPipeline.RequestKey, request.Description);
         try
         {
-            return await _pipeline.ExecuteAsync(
+            return await _retry.ExecuteAsync(
                 static (ctx, s) => s.Sender.AttemptAsync(s.Request, s.ResponseType, s.State, ctx.CancellationToken),
                 context,
                 (Sender: this, Request: request, ResponseType: responseType, State: state)).ConfigureAwait(false);
@@ -85,42 +100,64 @@ internal sealed class OktaRequestSender : IDisposable
 
     private async ValueTask<OktaResponse<T>> AttemptAsync<T>(OktaRequest request, JsonTypeInfo<T>? responseType, AttemptState state, CancellationToken cancellationToken)
     {
-        state.Attempts++;
+        // Waiting for the window and for a slot is not part of the attempt: no timeout runs yet.
         var ticket = await _gate.AcquireAsync(RateLimitBucket.For(request.Uri), cancellationToken).ConfigureAwait(false);
-        var answered = false;
         try
         {
-            HttpStatusCode status;
-            HttpResponseHeaders headers;
-            byte[] body;
-            var watch = Stopwatch.StartNew();
             await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                using var message = BuildMessage(request, state);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                status = response.StatusCode;
-                headers = response.Headers;
-                var rateHeaders = RateLimitHeaders.From(response.Headers);
-                _gate.Complete(ticket, rateHeaders);
-                answered = true;
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                state.Attempts++;
+                return await _attemptTimeout.ExecuteAsync(
+                    static (s, token) => s.Sender.ExchangeAsync(s.Request, s.ResponseType, s.State, s.Ticket, token),
+                    (Sender: this, Request: request, ResponseType: responseType, State: state, Ticket: ticket),
+                    cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 _concurrency.Release();
             }
-
-            Interlocked.Increment(ref _requests);
-            OktaLog.Answered(_logger, request.Description, (int)status, watch.ElapsedMilliseconds);
-            return Interpret(request, responseType, status, headers, body);
         }
         finally
         {
-            if (!answered)
+            // No answer (a connection error, the timeout, cancellation): the request may or may not have counted.
+            _gate.Abandon(ticket);
+        }
+    }
+
+    /// <summary>One HTTP exchange, body included; the per-attempt timeout bounds all of it.</summary>
+    private async ValueTask<OktaResponse<T>> ExchangeAsync<T>(OktaRequest request, JsonTypeInfo<T>? responseType, AttemptState state, RateLimitTicket ticket, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        using var message = BuildMessage(request, state);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ConnectionFailure.Permanent(ex, request.Uri) is { } reason)
+        {
+            throw new OktaUnreachableException($"Could not reach Okta at {_domain.Host} for {request.Description}: {reason}; not retried.", ex);
+        }
+
+        using (response)
+        {
+            var code = (int)response.StatusCode;
+            var rate = RateLimitHeaders.From(response.Headers);
+            var refusedFor = TimeSpan.Zero;
+            if (code == 429)
             {
-                _gate.Abandon(ticket);
+                refusedFor = _gate.Refused(ticket, rate);
             }
+            else
+            {
+                _gate.Complete(ticket, rate);
+            }
+
+            Interlocked.Increment(ref _requests);
+            var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+            OktaLog.Answered(_logger, code, request.Description, elapsedMs);
+            return await InterpretAsync(request, responseType, response, code, refusedFor, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -132,6 +169,7 @@ internal sealed class OktaRequestSender : IDisposable
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (state.RetryFor is not null)
         {
+            // Okta's SDKs send these on a retry after a 429: the refused request's id and how many retries so far.
             message.Headers.TryAddWithoutValidation("X-Okta-Retry-For", state.RetryFor);
             message.Headers.TryAddWithoutValidation("X-Okta-Retry-Count", state.RateLimitRetries.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -145,9 +183,9 @@ internal sealed class OktaRequestSender : IDisposable
         return message;
     }
 
-    private OktaResponse<T> Interpret<T>(OktaRequest request, JsonTypeInfo<T>? responseType, HttpStatusCode status, HttpResponseHeaders headers, byte[] body)
+    private async Task<OktaResponse<T>> InterpretAsync<T>(OktaRequest request, JsonTypeInfo<T>? responseType, HttpResponseMessage response, int code, TimeSpan refusedFor, CancellationToken cancellationToken)
     {
-        var code = (int)status;
+        var headers = response.Headers;
         if (code is >= 200 and < 300)
         {
             var next = headers.TryGetValues("Link", out var links) ? LinkHeader.FindNext(links) : null;
@@ -161,18 +199,16 @@ internal sealed class OktaRequestSender : IDisposable
                 return new OktaResponse<T>(default, code, next);
             }
 
-            return new OktaResponse<T>(Deserialize(request, responseType, body, code), code, next);
+            return new OktaResponse<T>(await ReadJsonAsync(request, responseType, response, code, cancellationToken).ConfigureAwait(false), code, next);
         }
 
         if (code == 429)
         {
-            var rate = RateLimitHeaders.From(headers);
-            var wait = (rate?.UntilReset(_time.GetUtcNow()) ?? _options.RetryBaseDelay) + Jitter();
             var requestId = headers.TryGetValues("X-Okta-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
-            throw new OktaRateLimitedException(request.Description, wait, requestId);
+            throw new OktaRateLimitedException(request.Description, refusedFor, requestId);
         }
 
-        var error = ReadError(body);
+        var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
         if (code >= 500)
         {
             throw new OktaTransientException($"Okta answered {code}{(error?.ErrorCode is { } c ? " " + c : string.Empty)} to {request.Description}") { Status = code };
@@ -191,28 +227,60 @@ internal sealed class OktaRequestSender : IDisposable
         throw new OktaApiException(request.Description, code, error?.ErrorCode, error?.ErrorSummary);
     }
 
-    private static T Deserialize<T>(OktaRequest request, JsonTypeInfo<T> type, byte[] body, int status)
+    /// <summary>Streams the body into JSON through the size cap, never holding more than the cap.</summary>
+    private async Task<T> ReadJsonAsync<T>(OktaRequest request, JsonTypeInfo<T> type, HttpResponseMessage response, int status, CancellationToken cancellationToken)
     {
-        try
+        var announced = response.Content.Headers.ContentLength;
+        if (announced > _options.MaxResponseBytes)
         {
-            return JsonSerializer.Deserialize(body, type)
-                ?? throw new OktaTransientException($"Okta answered {status} to {request.Description} with an empty (null) body") { Status = status };
+            throw TooLarge(request);
         }
-        catch (JsonException ex)
+
+        var body = new BoundedResponseStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _options.MaxResponseBytes);
+        await using (body.ConfigureAwait(false))
         {
-            // A body cut short is usually the network, so it is retried; a body that is always broken ends as this message.
-            throw new OktaTransientException($"Okta sent malformed JSON for {request.Description} ({body.Length} bytes; {ex.Message.Split('.')[0]})", ex) { Status = status };
+            try
+            {
+                return await JsonSerializer.DeserializeAsync(body, type, cancellationToken).ConfigureAwait(false)
+                    ?? throw new OktaTransientException($"Okta answered {status} to {request.Description} with an empty (null) body") { Status = status };
+            }
+            catch (ResponseTooLargeException)
+            {
+                throw TooLarge(request);
+            }
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The connection ended before Content-Length was reached: the network, usually, so it is retried.
+                var of = announced is { } length ? $" of {length}" : string.Empty;
+                throw new OktaTransientException($"Okta's answer to {request.Description} was cut short after {body.BytesRead}{of} bytes", ex) { Status = status };
+            }
+            catch (JsonException ex)
+            {
+                // JSON cut short is usually the network too; a body that is always broken ends as this message.
+                throw new OktaTransientException($"Okta sent malformed JSON for {request.Description} ({body.BytesRead} bytes; {ex.Message.Split('.')[0]})", ex) { Status = status };
+            }
         }
     }
 
-    private static OktaErrorBody? ReadError(byte[] body)
+    private OktaInvalidResponseException TooLarge(OktaRequest request) =>
+        new($"Okta's answer to {request.Description} is larger than {Mebibytes(_options.MaxResponseBytes)}, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.");
+
+    private static string Mebibytes(long bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : $"{bytes} bytes";
+
+    private static async Task<OktaErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            return body.Length == 0 ? null : JsonSerializer.Deserialize(body, OktaJsonContext.Default.OktaErrorBody);
+            var body = new BoundedResponseStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), MaxErrorBodyBytes);
+            await using (body.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(body, OktaJsonContext.Default.OktaErrorBody, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or IOException or ResponseTooLargeException)
         {
+            // The status says enough; an unreadable error body only loses its code and summary.
             return null;
         }
     }
@@ -227,9 +295,6 @@ internal sealed class OktaRequestSender : IDisposable
         };
         return new OktaException($"{reason} (gave up after {attempts} attempt{(attempts == 1 ? string.Empty : "s")})", last);
     }
-
-    private TimeSpan Jitter() =>
-        TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * _options.RateLimitJitter.Ticks));
 
     private static string BuildUserAgent()
     {

@@ -7,6 +7,7 @@ public sealed class FaultInjector
     private FaultPlan _plan = FaultPlan.None;
     private long _counted;
     private int _injected;
+    private int _slowResponsesHeld;
 
     public FaultPlan Plan
     {
@@ -42,6 +43,25 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// Requests being held right now by a slow-response fault. A test that drives a fake clock moves it on
+    /// only when every request in flight is one of these (so it never jumps past a client's timeout while
+    /// the simulator is still working).
+    /// </summary>
+    public int SlowResponsesHeld => Volatile.Read(ref _slowResponsesHeld);
+
+    internal void Holding(bool start)
+    {
+        if (start)
+        {
+            Interlocked.Increment(ref _slowResponsesHeld);
+        }
+        else
+        {
+            Interlocked.Decrement(ref _slowResponsesHeld);
+        }
+    }
+
     public TimeSpan LatencyFor(FaultPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -72,6 +92,9 @@ public sealed class FaultInjector
                 : Every(plan.TooManyRequestsEvery, n) ? FaultKind.TooManyRequests
                 : Every(plan.SlowResponseEvery, n) ? FaultKind.SlowResponse
                 : Every(plan.MalformedJsonEvery, n) ? FaultKind.MalformedJson
+                : Every(plan.TruncatedBodyEvery, n) ? FaultKind.TruncatedBody
+                : Every(plan.OversizedBodyEvery, n) ? FaultKind.OversizedBody
+                : Every(plan.RepeatedNextLinkEvery, n) ? FaultKind.RepeatedNextLink
                 : FaultKind.None;
             if (fault != FaultKind.None)
             {

@@ -21,6 +21,12 @@ public sealed record RateLimitSettings
     /// <summary>Requests the org serves at once; more are answered 429.</summary>
     public int ConcurrencyLimit { get; init; } = 75;
 
+    /// <summary>
+    /// Other integrations of the org spending the same buckets in every window. Their requests count in the
+    /// org-wide <c>X-Rate-Limit-Remaining</c> that every client sees, but against their own tokens' shares.
+    /// </summary>
+    public IReadOnlyList<OtherClientLoad> OtherClients { get; init; } = [];
+
     /// <summary>Okta's published defaults.</summary>
     public static RateLimitSettings OktaDefaults => new();
 
@@ -42,4 +48,23 @@ public sealed record RateLimitSettings
         RateLimitBucket.Users => UsersPerMinute,
         _ => OtherPerMinute,
     };
+}
+
+/// <summary>
+/// Another integration using one bucket through its own token, in every one-minute window: a burst as the
+/// window opens and a steady rate across it. What it can spend is capped by its token's share and by what
+/// the org has left, first come, first served — as Okta counts.
+/// </summary>
+/// <param name="Bucket">The bucket it spends, e.g. <see cref="RateLimitBucket.Apps"/>.</param>
+/// <param name="Token">Its token (any name other than the simulator's API token models another integration).</param>
+public sealed record OtherClientLoad(string Bucket, string Token = "other-integration")
+{
+    /// <summary>Requests it makes as soon as each window opens.</summary>
+    public int AtWindowStart { get; init; }
+
+    /// <summary>Requests it spreads evenly over each window.</summary>
+    public int PerMinute { get; init; }
+
+    /// <summary>Its token's share of the bucket; the org's <see cref="RateLimitSettings.TokenShare"/> when null.</summary>
+    public double? TokenShare { get; init; }
 }

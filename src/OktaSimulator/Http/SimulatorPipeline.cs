@@ -13,6 +13,8 @@ internal sealed class SimulatorPipeline
 {
     public const string ControlPrefix = "/_simulator";
 
+    private const string SswsPrefix = "SSWS ";
+
     private readonly string _expectedAuthorization;
     private readonly RateLimiter _rateLimiter;
     private readonly FaultInjector _faults;
@@ -22,7 +24,7 @@ internal sealed class SimulatorPipeline
 
     public SimulatorPipeline(SimulatorOptions options, RateLimiter rateLimiter, FaultInjector faults, RequestLog log)
     {
-        _expectedAuthorization = "SSWS " + options.ApiToken;
+        _expectedAuthorization = SswsPrefix + options.ApiToken;
         _rateLimiter = rateLimiter;
         _faults = faults;
         _log = log;
@@ -68,7 +70,7 @@ internal sealed class SimulatorPipeline
                 return;
             }
 
-            var decision = _rateLimiter.Acquire(bucket, authorization);
+            var decision = _rateLimiter.Acquire(bucket, authorization[SswsPrefix.Length..]);
             SetRateHeaders(context, decision);
             if (!decision.Allowed)
             {
@@ -91,20 +93,27 @@ internal sealed class SimulatorPipeline
                     await WriteErrorAsync(context, OktaError.RateLimited(), requestId).ConfigureAwait(false);
                     return;
                 case FaultKind.SlowResponse:
-                    await Task.Delay(plan.SlowResponseDelay, context.RequestAborted).ConfigureAwait(false);
+                    await HoldAsync(plan.SlowResponseDelay, context.RequestAborted).ConfigureAwait(false);
                     break;
                 case FaultKind.MalformedJson:
                     context.Items[JsonResponse.MalformedFaultKey] = true;
                     break;
+                case FaultKind.RepeatedNextLink:
+                    context.Response.OnStarting(() =>
+                    {
+                        PointNextLinkAtItself(context);
+                        return Task.CompletedTask;
+                    });
+                    break;
             }
 
-            try
+            if (fault is FaultKind.TruncatedBody or FaultKind.OversizedBody)
             {
-                await next(context).ConfigureAwait(false);
+                await RunBufferedAsync(context, next, requestId, fault, plan).ConfigureAwait(false);
             }
-            catch (OktaErrorException ex) when (!context.Response.HasStarted)
+            else
             {
-                await WriteErrorAsync(context, ex.Error, requestId).ConfigureAwait(false);
+                await RunEndpointAsync(context, next, requestId).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -127,6 +136,86 @@ internal sealed class SimulatorPipeline
                 NullIfEmpty(context.Request.Headers["X-Okta-Retry-For"].ToString()),
                 NullIfEmpty(context.Request.Headers["X-Okta-Retry-Count"].ToString()),
                 NullIfEmpty(context.Request.Headers.UserAgent.ToString())));
+        }
+    }
+
+    private static async Task RunEndpointAsync(HttpContext context, RequestDelegate next, string requestId)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (OktaErrorException ex) when (!context.Response.HasStarted)
+        {
+            await WriteErrorAsync(context, ex.Error, requestId).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Lets the endpoint answer into a buffer, then sends that answer cut short or blown up.</summary>
+    private static async Task RunBufferedAsync(HttpContext context, RequestDelegate next, string requestId, FaultKind fault, FaultPlan plan)
+    {
+        var network = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await RunEndpointAsync(context, next, requestId).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = network;
+        }
+
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (fault == FaultKind.TruncatedBody)
+        {
+            // Content-Length announces the whole body; half of it arrives, then Kestrel, finding the answer
+            // short of its Content-Length, closes the connection (an abort would reset it, and the client
+            // could lose the half that was sent).
+            context.Response.ContentLength = body.Length;
+            context.Response.Headers.Connection = "close";
+            await network.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
+            await network.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        // Chunked, so the client cannot tell the size up front; leading whitespace keeps the JSON valid.
+        context.Response.ContentLength = null;
+        var padding = new byte[64 * 1024];
+        Array.Fill(padding, (byte)' ');
+        for (var left = plan.OversizedBodyBytes - body.Length; left > 0; left -= padding.Length)
+        {
+            await network.WriteAsync(padding.AsMemory(0, (int)Math.Min(left, padding.Length)), context.RequestAborted).ConfigureAwait(false);
+        }
+
+        await network.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces a list page's <c>rel="next"</c> (or adds one, on the last page) with the page's own URL.</summary>
+    private static void PointNextLinkAtItself(HttpContext context)
+    {
+        var links = context.Response.Headers["Link"];
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        var request = context.Request;
+        var self = $"<{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}>; rel=\"next\"";
+        var kept = links.Where(l => l is not null && !l.Contains("rel=\"next\"", StringComparison.Ordinal)).Select(l => l!);
+        context.Response.Headers["Link"] = kept.Append(self).ToArray();
+    }
+
+    private async Task HoldAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        _faults.Holding(start: true);
+        try
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _faults.Holding(start: false);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using BatonOktaAws.Core.Okta.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +16,6 @@ public sealed class RateLimitGateTests
 
         var probe = await gate.AcquireAsync(Apps, CancellationToken.None);
         var second = gate.AcquireAsync(Apps, CancellationToken.None).AsTask();
-        await Task.Delay(50);
 
         Assert.True(probe.IsProbe);
         Assert.False(second.IsCompleted);
@@ -27,27 +25,54 @@ public sealed class RateLimitGateTests
     }
 
     [Fact]
-    public async Task AcquireAsync_TokenShareSpent_WaitsUntilTheWindowResetsInsteadOfBeingRefused()
+    public async Task AcquireAsync_TokenShareSpent_WaitsUntilTheWindowResetsAndAnnouncesTheWaitOnce()
     {
         var time = new FakeTimeProvider(Start);
-        var gate = new RateLimitGate(time, 0.5, TimeSpan.Zero);
+        var waits = new List<RateLimitWait>();
+        var gate = new RateLimitGate(time, 0.5, TimeSpan.Zero, waits.Add);
         var probe = await gate.AcquireAsync(Apps, CancellationToken.None);
 
-        // The org has 100 left, but this token may use 50 and has used 47 (the org count, taken as ours).
-        gate.Complete(probe, Headers(limit: 100, remaining: 53, resetIn: 30));
-        for (var i = 0; i < 3; i++)
+        // The org has 99 left; this token may use 50 of the 100 and has used 1 (the probe).
+        gate.Complete(probe, Headers(limit: 100, remaining: 99, resetIn: 30));
+        Assert.Equal(49, gate.Left(Apps));
+        for (var i = 0; i < 49; i++)
+        {
+            gate.Complete(await gate.AcquireAsync(Apps, CancellationToken.None), null);
+        }
+
+        var blocked = Enumerable.Range(0, 8).Select(_ => gate.AcquireAsync(Apps, CancellationToken.None).AsTask()).ToList();
+        Assert.Equal(0, gate.Left(Apps));
+        Assert.All(blocked, b => Assert.False(b.IsCompleted));
+        var wait = Assert.Single(waits);
+        Assert.Equal(new RateLimitWait(Apps, Start.AddSeconds(30), RateLimitGate.TokenShareSpent), wait);
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        var afterReset = await Task.WhenAny(blocked).Unwrap().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(afterReset.IsProbe);
+        Assert.Single(waits);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_OtherClientsSpentTheOrgsRemaining_PacesByWhatTheHeadersSayIsLeft()
+    {
+        var time = new FakeTimeProvider(Start);
+        var waits = new List<RateLimitWait>();
+        var gate = new RateLimitGate(time, 0.5, TimeSpan.Zero, waits.Add);
+        var probe = await gate.AcquireAsync(Apps, CancellationToken.None);
+
+        // Other integrations used 60 of the 100: more than this token's 50, yet it may still send 39 (the org's
+        // 40 left, less the probe) — not none, as if all 60 had been its own.
+        gate.Complete(probe, Headers(limit: 100, remaining: 39, resetIn: 30));
+
+        Assert.Equal(39, gate.Left(Apps));
+        for (var i = 0; i < 39; i++)
         {
             gate.Complete(await gate.AcquireAsync(Apps, CancellationToken.None), null);
         }
 
         var blocked = gate.AcquireAsync(Apps, CancellationToken.None).AsTask();
-        await Task.Delay(50);
-        Assert.Equal(0, gate.Left(Apps));
         Assert.False(blocked.IsCompleted);
-
-        time.Advance(TimeSpan.FromSeconds(31));
-        var afterReset = await blocked.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.True(afterReset.IsProbe);
+        Assert.Equal(RateLimitGate.OrgLimitSpent, Assert.Single(waits).Reason);
     }
 
     [Fact]
@@ -61,10 +86,10 @@ public sealed class RateLimitGateTests
         _ = await gate.AcquireAsync(Apps, CancellationToken.None);
         _ = await gate.AcquireAsync(Apps, CancellationToken.None);
 
-        // The server counted the first (8 left) but not the two sent after it.
-        gate.Complete(first, Headers(limit: 10, remaining: 8, resetIn: 30));
+        // The server counted the first (8 left) but not the two sent after it; meanwhile another client took 1.
+        gate.Complete(first, Headers(limit: 10, remaining: 7, resetIn: 30));
 
-        Assert.Equal(6, gate.Left(Apps));
+        Assert.Equal(5, gate.Left(Apps));
     }
 
     [Fact]
@@ -78,6 +103,64 @@ public sealed class RateLimitGateTests
         gate.Complete(ticket, Headers(limit: 10, remaining: 1, resetIn: 30));
 
         Assert.Equal(8, gate.Left(Apps));
+    }
+
+    [Fact]
+    public async Task Refused_ResetAhead_HoldsTheBucketUntilResetMinusDatePlusOneSecondAndThenProbes()
+    {
+        var time = new FakeTimeProvider(Start);
+        var waits = new List<RateLimitWait>();
+        var gate = new RateLimitGate(time, 0.5, TimeSpan.Zero, waits.Add);
+        var probe = await gate.AcquireAsync(Apps, CancellationToken.None);
+
+        var wait = gate.Refused(probe, Headers(limit: 100, remaining: 50, resetIn: 20));
+        var next = gate.AcquireAsync(Apps, CancellationToken.None).AsTask();
+
+        Assert.Equal(TimeSpan.FromSeconds(21), wait);
+        Assert.Equal(Start.AddSeconds(21), Assert.Single(waits).Until);
+        Assert.StartsWith("Okta answered 429", waits[0].Reason, StringComparison.Ordinal);
+        time.Advance(TimeSpan.FromSeconds(20.9));
+        Assert.False(next.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.True((await next.WaitAsync(TimeSpan.FromSeconds(5))).IsProbe);
+    }
+
+    [Fact]
+    public async Task Refused_ResetAlreadyPast_WaitsAtLeastASecondAndBacksOffExponentially()
+    {
+        var time = new FakeTimeProvider(Start);
+        var gate = new RateLimitGate(time, 0.5, TimeSpan.Zero);
+        var waited = new List<TimeSpan>();
+        for (var i = 0; i < 4; i++)
+        {
+            var ticket = await gate.AcquireAsync(Apps, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            var wait = gate.Refused(ticket, Headers(limit: 100, remaining: 0, resetIn: -5));
+            waited.Add(wait);
+            time.Advance(wait);
+        }
+
+        Assert.Equal([1, 2, 4, 8], waited.Select(w => w.TotalSeconds));
+    }
+
+    [Fact]
+    public async Task Refused_SeveralRequestsOfTheSameBurst_AreOneWaitAnnouncedOnce()
+    {
+        var time = new FakeTimeProvider(Start);
+        var waits = new List<RateLimitWait>();
+        var gate = new RateLimitGate(time, 1.0, TimeSpan.Zero, waits.Add);
+        var probe = await gate.AcquireAsync(Apps, CancellationToken.None);
+        gate.Complete(probe, Headers(limit: 100, remaining: 90, resetIn: 20));
+        var inFlight = new List<RateLimitTicket>();
+        for (var i = 0; i < 8; i++)
+        {
+            inFlight.Add(await gate.AcquireAsync(Apps, CancellationToken.None));
+        }
+
+        // Another client emptied the bucket; all eight come back 429 with the same reset.
+        var waitsFor = inFlight.Select(t => gate.Refused(t, Headers(limit: 100, remaining: 0, resetIn: 20))).ToList();
+
+        Assert.Single(waits);
+        Assert.All(waitsFor, w => Assert.Equal(TimeSpan.FromSeconds(21), w));
     }
 
     [Fact]
@@ -107,12 +190,21 @@ public sealed class RateLimitGateTests
     }
 
     [Fact]
-    public void RemainingForToken_HalfShare_IsTheSmallerOfOrgRemainingAndTokenCapMinusUsed()
+    public void RemainingForToken_OtherClientsInTheOrgCount_IsTheSmallerOfOrgRemainingAndTheTokensOwnShareLeft()
     {
-        Assert.Equal(50, new RateLimitHeaders(100, 100, 0, null).RemainingForToken(0.5));
-        Assert.Equal(0, new RateLimitHeaders(100, 50, 0, null).RemainingForToken(0.5));
-        Assert.Equal(10, new RateLimitHeaders(100, 10, 0, null).RemainingForToken(1.0));
-        Assert.Equal(0, new RateLimitHeaders(100, 0, 0, null).RemainingForToken(0.5));
+        Assert.Equal(50, new RateLimitHeaders(100, 100, 0, null).RemainingForToken(0.5, usedByToken: 0));
+        Assert.Equal(40, new RateLimitHeaders(100, 50, 0, null).RemainingForToken(0.5, usedByToken: 10));
+        Assert.Equal(30, new RateLimitHeaders(100, 30, 0, null).RemainingForToken(0.5, usedByToken: 10));
+        Assert.Equal(0, new RateLimitHeaders(100, 60, 0, null).RemainingForToken(0.5, usedByToken: 50));
+        Assert.Equal(10, new RateLimitHeaders(100, 10, 0, null).RemainingForToken(1.0, usedByToken: 0));
+    }
+
+    [Fact]
+    public void RetryAfter429_ResetAheadNowOrPast_IsResetMinusDatePlusOneSecondOrNothing()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(21), Headers(100, 0, resetIn: 20).RetryAfter429(Start));
+        Assert.Equal(TimeSpan.FromSeconds(1), Headers(100, 0, resetIn: 0).RetryAfter429(Start));
+        Assert.Null(Headers(100, 0, resetIn: -1).RetryAfter429(Start));
     }
 
     /// <summary>Headers as a server whose clock reads <see cref="Start"/> would send them.</summary>

@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using BatonOktaAws.Core.Okta;
+using BatonOktaAws.Core.Okta.Errors;
+using BatonOktaAws.Core.Okta.RateLimiting;
+using BatonOktaAws.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+using OktaSimulator;
+using OktaSimulator.Fixtures;
+using OktaSimulator.Http;
+using SimBucket = OktaSimulator.Http.RateLimitBucket;
+
+namespace BatonOktaAws.Core.Tests.Okta;
+
+/// <summary>
+/// The client against the simulator with Okta's limits and faults, on a fake clock the simulator shares
+/// (driven by <see cref="FakeClockDriver"/>), so waits of minutes take no real time.
+/// </summary>
+public sealed class OktaClientResilienceTests
+{
+    /// <summary>Ten seconds into a minute: the apps window resets in 50 s, longer than the 10 s timeout.</summary>
+    private static readonly DateTimeOffset TenPastNine = new(2026, 3, 2, 9, 0, 10, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SendAsync_TokenShareSpentForLongerThanTheRequestTimeout_WaitsForTheWindowInsteadOfTimingOut()
+    {
+        var time = new FakeTimeProvider(TenPastNine);
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), RateLimitSettings.OktaDefaults, time: time);
+        simulator.RateLimiter.Spend(SimBucket.Apps, TestSimulator.Token, 50);
+        await using var clock = new FakeClockDriver(time, simulator.Faults);
+        var logs = new CapturingLoggerFactory();
+        using var client = Client(simulator, clock, logs, new OktaClientOptions { RequestTimeout = TimeSpan.FromSeconds(10), MaxRetries = 2 });
+
+        var apps = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None)))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.All(apps, a => Assert.Equal(simulator.State.AwsAppId, a.Id));
+        Assert.True(time.GetUtcNow() >= TenPastNine.AddSeconds(50), "the requests went before the window reset");
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("request timeout", StringComparison.Ordinal) || l.Message.Contains("did not answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RateLimitWaiting_EightRequestsWaitingInOneBucket_IsRaisedOnceAndLoggedOnce()
+    {
+        var time = new FakeTimeProvider(TenPastNine);
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), RateLimitSettings.OktaDefaults, time: time);
+        await using var clock = new FakeClockDriver(time, simulator.Faults);
+        var logs = new CapturingLoggerFactory();
+        using var client = Client(simulator, clock, logs, new OktaClientOptions { RequestTimeout = TimeSpan.FromSeconds(120), RateLimitJitter = TimeSpan.Zero });
+        var waits = new ConcurrentQueue<RateLimitWait>();
+        client.RateLimitWaiting += waits.Enqueue;
+
+        // The first request learns the window; the other 52 are more than the token's 50 and wait for the next one.
+        await Task.WhenAll(Enumerable.Range(0, 53).Select(_ => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None)))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        var wait = Assert.Single(waits);
+        Assert.Equal("/api/v1/apps", wait.Bucket);
+        // The window resets at 09:01:00 by the server's clock; the client's estimate errs late by under a second.
+        Assert.InRange(wait.Until, new DateTimeOffset(2026, 3, 2, 9, 1, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 9, 1, 1, TimeSpan.Zero));
+        var line = Assert.Single(logs.Lines, l => l.Message.Contains("/api/v1/apps wait", StringComparison.Ordinal));
+        Assert.Matches(@"^Requests to /api/v1/apps wait (49|50) s, until 09:01:00 UTC: this token's share of the rate limit is spent for this window\.$", line.Message);
+        Assert.DoesNotContain(simulator.Requests.Entries, e => e.Status == 429);
+    }
+
+    [Fact]
+    public async Task SendAsync_429WhoseResetHasPassed_WaitsAtLeastASecondBacksOffAndSendsOktasRetryHeaders()
+    {
+        var time = new FakeTimeProvider(TenPastNine);
+        var faults = new FaultPlan { TooManyRequestsEvery = 1, MaxFaults = 3, TooManyRequestsResetAfter = TimeSpan.FromSeconds(-5) };
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), RateLimitSettings.OktaDefaults, faults, time);
+        await using var clock = new FakeClockDriver(time, simulator.Faults);
+        using var client = Client(simulator, clock, new CapturingLoggerFactory(), new OktaClientOptions());
+
+        var app = await client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(simulator.State.AwsAppId, app.Id);
+        var sent = simulator.Requests.Entries;
+        Assert.Equal([429, 429, 429, 200], sent.Select(e => e.Status));
+        var gaps = sent.Zip(sent.Skip(1), (a, b) => b.Timestamp - a.Timestamp).ToList();
+        Assert.True(gaps[0] >= TimeSpan.FromSeconds(1), $"first retry after {gaps[0]}");
+        Assert.True(gaps[1] >= TimeSpan.FromSeconds(2), $"second retry after {gaps[1]}");
+        Assert.True(gaps[2] >= TimeSpan.FromSeconds(4), $"third retry after {gaps[2]}");
+        Assert.Null(sent[0].RetryFor);
+        var firstRequestId = $"sim{sent[0].Sequence:D8}";
+        Assert.All(sent.Skip(1), e => Assert.StartsWith(firstRequestId, e.RetryFor, StringComparison.Ordinal));
+        Assert.Equal(["1", "2", "3"], sent.Skip(1).Select(e => e.RetryCount));
+    }
+
+    [Fact]
+    public async Task SendAsync_OtherClientsSpendingTheBucket_PacesByWhatIsLeftAndKeepsMakingProgress()
+    {
+        // Another integration spends 45 of the 100 as each window opens (its token may use all of it), a
+        // third 30 across the window. This token's 50 still fit in what the org has left.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 1, TimeSpan.Zero));
+        var limits = RateLimitSettings.OktaDefaults with
+        {
+            OtherClients =
+            [
+                new OtherClientLoad(SimBucket.Apps, "sso-dashboard") { AtWindowStart = 45, TokenShare = 1.0 },
+                new OtherClientLoad(SimBucket.Apps, "hr-import") { PerMinute = 30 },
+            ],
+        };
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), limits, time: time);
+        await using var clock = new FakeClockDriver(time, simulator.Faults);
+        using var client = Client(simulator, clock, new CapturingLoggerFactory(), new OktaClientOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
+        var start = time.GetUtcNow();
+
+        await Task.WhenAll(Enumerable.Range(0, 140).Select(_ => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None)))
+            .WaitAsync(TimeSpan.FromSeconds(90));
+
+        // Three windows of about 50 each (assuming all 45 + 30 were this token's would leave it 5 a window).
+        Assert.True(time.GetUtcNow() - start < TimeSpan.FromMinutes(3.5), $"took {time.GetUtcNow() - start} of fake time");
+        Assert.InRange(simulator.Requests.Entries.Count(e => e.Status == 429), 0, client.Options.MaxConcurrentRequests);
+    }
+
+    [Fact]
+    public async Task ListUsersAsync_NextLinkBackToAPageAlreadyRead_StopsTheListWithAnErrorNamingTheEndpoint()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { RepeatedNextLinkEvery = 1 });
+        using var client = Client(simulator);
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => ReadAllAsync(client.ListUsersAsync(null, null, CancellationToken.None)));
+
+        Assert.Equal("Okta's next-page link for GET /api/v1/users leads back to a page this list already read; stopped the list after 1 page rather than loop.", error.Message);
+        Assert.Single(simulator.Requests.Entries);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_BodyCutShortEveryTime_GivesUpSayingItWasCutShort()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { TruncatedBodyEvery = 1 });
+        using var client = Client(simulator, options: Fast with { MaxRetries = 2 });
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None));
+
+        Assert.Matches($@"^Okta's answer to GET /api/v1/apps/{simulator.State.AwsAppId} was cut short after \d+ of \d+ bytes \(gave up after 3 attempts\)$", error.Message);
+        Assert.Equal(3, simulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_BodyCutShortOnce_RetriesAndSucceeds()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { TruncatedBodyEvery = 1, MaxFaults = 1 });
+        using var client = Client(simulator);
+
+        var app = await client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None);
+
+        Assert.Equal(simulator.State.AwsAppId, app.Id);
+        Assert.Equal([FaultKind.TruncatedBody, FaultKind.None], simulator.Requests.Entries.Select(e => e.Fault));
+    }
+
+    [Fact]
+    public async Task ListUsersAsync_BodyLargerThanTheDefaultLimit_FailsAtTheLimitWithoutRetrying()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { OversizedBodyEvery = 1, OversizedBodyBytes = 65L * 1024 * 1024 });
+        using var client = Client(simulator);
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => ReadAllAsync(client.ListUsersAsync(null, null, CancellationToken.None)));
+
+        Assert.Equal("Okta's answer to GET /api/v1/users is larger than 64 MiB, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.", error.Message);
+        Assert.Single(simulator.Requests.Entries);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_NothingListeningOnLoopback_FailsAtOnceWithoutRetrying()
+    {
+        using var reserved = new TcpListener(IPAddress.Loopback, 0);
+        reserved.Start();
+        var port = ((IPEndPoint)reserved.LocalEndpoint).Port;
+        reserved.Stop();
+        using var counter = new ExchangeCounter();
+        using var client = new OktaClient(OktaDomain.Parse($"http://127.0.0.1:{port}"), OktaApiToken.Parse(TestSimulator.Token), Fast, handler: counter);
+
+        var error = await Assert.ThrowsAsync<OktaUnreachableException>(() => client.GetApplicationAsync("0oaunreachable", CancellationToken.None));
+
+        Assert.Equal(1, counter.Sent);
+        Assert.Equal($"Could not reach Okta at 127.0.0.1:{port} for GET /api/v1/apps/0oaunreachable: nothing accepts connections there (connection refused); not retried.", error.Message);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_HostNameThatDoesNotResolve_FailsAtOnceWithoutRetrying()
+    {
+        using var counter = new ExchangeCounter();
+        using var client = new OktaClient(OktaDomain.Parse("no-such-org.invalid"), OktaApiToken.Parse(TestSimulator.Token), Fast, handler: counter);
+
+        var error = await Assert.ThrowsAsync<OktaUnreachableException>(() => client.GetApplicationAsync("0oaunresolvable", CancellationToken.None));
+
+        Assert.Equal(1, counter.Sent);
+        Assert.StartsWith("Could not reach Okta at no-such-org.invalid for GET /api/v1/apps/0oaunresolvable: the host name does not resolve (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("); not retried.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_TlsHandshakeFails_FailsAtOnceWithoutRetrying()
+    {
+        using var notTls = new TcpListener(IPAddress.Loopback, 0);
+        notTls.Start();
+        var port = ((IPEndPoint)notTls.LocalEndpoint).Port;
+        var server = AnswerPlainTextAsync(notTls);
+        using var counter = new ExchangeCounter();
+        using var client = new OktaClient(OktaDomain.Parse($"https://127.0.0.1:{port}"), OktaApiToken.Parse(TestSimulator.Token), Fast, handler: counter);
+
+        var error = await Assert.ThrowsAsync<OktaUnreachableException>(() => client.GetApplicationAsync("0oanotls", CancellationToken.None));
+
+        Assert.Equal(1, counter.Sent);
+        Assert.StartsWith($"Could not reach Okta at 127.0.0.1:{port} for GET /api/v1/apps/0oanotls: the TLS handshake failed (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("); not retried.", error.Message, StringComparison.Ordinal);
+        notTls.Stop();
+        await server;
+    }
+
+    private static readonly OktaClientOptions Fast = new()
+    {
+        RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+        RetryMaxDelay = TimeSpan.FromMilliseconds(20),
+        RateLimitJitter = TimeSpan.FromMilliseconds(20),
+    };
+
+    private static OktaClient Client(OktaSimulatorServer simulator, FakeClockDriver? clock = null, CapturingLoggerFactory? logs = null, OktaClientOptions? options = null) =>
+        new(OktaDomain.Parse(simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), options ?? Fast, logs, clock?.Time, clock?.Exchanges);
+
+    /// <summary>Reads a list to its end, or fails the test after 20 pages (a client that loops).</summary>
+    private static async Task ReadAllAsync<T>(IAsyncEnumerable<Core.Okta.Paging.OktaPage<T>> pages)
+    {
+        var count = 0;
+        await foreach (var _ in pages)
+        {
+            Assert.True(++count < 20, "the client kept following next links");
+        }
+    }
+
+    /// <summary>Answers every connection with plain HTTP, which a TLS client cannot take for a handshake.</summary>
+    private static async Task AnswerPlainTextAsync(TcpListener listener)
+    {
+        try
+        {
+            while (true)
+            {
+                using var connection = await listener.AcceptTcpClientAsync();
+                var stream = connection.GetStream();
+                await stream.WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException)
+        {
+            // The test stopped the listener.
+        }
+    }
+}
