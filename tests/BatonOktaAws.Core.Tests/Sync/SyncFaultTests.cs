@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Aws;
 using System.Collections.Concurrent;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Okta.Errors;
@@ -221,7 +222,7 @@ public sealed class SyncFaultTests
             client.RateLimitWaiting += onWait;
         }
 
-        await new SyncEngine(client).RunAsync(new SyncOptions { AppId = harness.Simulator.State.AwsAppId!, FilePath = harness.FilePath }, CancellationToken.None);
+        await new SyncEngine(client).RunAsync(new SyncOptions { Apps = AppSelection.Parse(harness.Simulator.State.AwsAppId!), FilePath = harness.FilePath }, CancellationToken.None);
     }
 
     private static long CommittedPages(string partial)
