@@ -30,6 +30,11 @@ public sealed class SyncFileReader : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw new SyncFileException($"{fullPath} is a directory, not a sync file; pass the sync file's path (e.g. {System.IO.Path.Combine(fullPath, "sync.db")}).");
+        }
+
         if (!File.Exists(fullPath))
         {
             throw new SyncFileException($"Sync file {fullPath} does not exist; run `baton-okta-aws sync` first (or pass --file).");
@@ -208,6 +213,26 @@ public sealed class SyncFileReader : IDisposable
         DataTables.ToDictionary(t => t, t => SqliteFiles.Scalar(_db, $"SELECT COUNT(*) FROM {t}"), StringComparer.Ordinal));
 
     public void Dispose() => _db.Dispose();
+
+    /// <summary>Whether the file holds a user with this id, or this login (case-insensitive).</summary>
+    public bool HasUser(string idOrLogin) => Exists(
+        "SELECT EXISTS (SELECT 1 FROM resources WHERE resource_type = 'user' AND (id = $value OR login = $value COLLATE NOCASE))", idOrLogin);
+
+    /// <summary>Whether the file holds this AWS account.</summary>
+    public bool HasAccount(string accountId) => Exists(
+        "SELECT EXISTS (SELECT 1 FROM resources WHERE resource_type = 'account' AND id = $value)", accountId);
+
+    /// <summary>Whether any account of the file has this AWS role as an entitlement (role names are case-sensitive in AWS).</summary>
+    public bool HasRole(string role) => Exists(
+        "SELECT EXISTS (SELECT 1 FROM entitlements WHERE resource_type = 'account' AND slug = $value)", role);
+
+    private bool Exists(string sql, string value) => Guard(() =>
+    {
+        using var command = _db.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$value", value);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    });
 
     private T Guard<T>(Func<T> read)
     {

@@ -157,12 +157,13 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "grant", "--provisioning" }, "Say what to grant: --entitlement, --principal-type and --principal (or --from-file).")]
-    [InlineData(new[] { "revoke", "--provisioning" }, "Say what to revoke: --grant <grantId> (or --from-file).")]
+    [InlineData(new[] { "grant", "--provisioning" }, "Say what to grant: --entitlement (group:<groupId>:member or account:<accountId>:<role>), --principal-type (user or group) and --principal")]
+    [InlineData(new[] { "grant", "--provisioning", "--entitlement", "group:00g1:member" }, "To describe the grant, also give --principal-type and --principal.")]
+    [InlineData(new[] { "revoke", "--provisioning" }, "Say what to revoke: --grant <entitlementId>:<user|group>:<principalId>")]
     [InlineData(new[] { "revoke", "--provisioning", "--grant", "x", "--from-file", "y" }, "Give either --from-file or a single change on the command line, not both.")]
     [InlineData(new[] { "grant", "--provisioning", "--entitlement", "group:00g1:owner", "--principal-type", "user", "--principal", "00u1" }, "'group:00g1:owner' is not an entitlement id")]
     [InlineData(new[] { "grant", "--provisioning", "--from-file", "/no/such/changes.csv" }, "Cannot read the change file /no/such/changes.csv")]
-    [InlineData(new[] { "grant", "--provisioning", "--output", "yaml", "--entitlement", "group:00g1:member", "--principal-type", "user", "--principal", "00u1" }, "--output must be text or json")]
+    [InlineData(new[] { "grant", "--provisioning", "--output", "yaml", "--entitlement", "group:00g1:member", "--principal-type", "user", "--principal", "00u1" }, "--output must be text or json (got 'yaml')")]
     public async Task Provisioning_BadFlags_AreUsageErrors(string[] args, string message)
     {
         var result = await CliRun.RunAsync(_variables, args);

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using BatonOktaAws.Cli.Help;
 using BatonOktaAws.Cli.Options;
 using BatonOktaAws.Core.Sync;
+using BatonOktaAws.Store;
 
 namespace BatonOktaAws.Cli.Commands;
 
 /// <summary><c>baton-okta-aws sync</c>: read the org and the AWS app, write the sync file. Also what runs with no subcommand.</summary>
-internal sealed class SyncCommand : Command
+internal sealed class SyncCommand : Command, IDocumentedCommand
 {
     private readonly CliEnvironment _env;
 
@@ -18,28 +20,40 @@ internal sealed class SyncCommand : Command
         Add(SyncAllUsers);
         Add(SkipSecondaryEmails);
         Add(Resume);
+        Add(Force);
         Logging.AddTo(this);
         SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, _env, Logging, RunAsync, cancellationToken));
     }
 
     internal ConnectionOptions Connection { get; } = new();
     internal LoggingOptions Logging { get; } = new();
-    internal Option<string?> File { get; } = FileOption.Create("Sync file to write (default sync.db); replaced atomically when the sync completes");
-    internal Option<bool> SyncAllUsers { get; } = new("--sync-all-users") { Description = "Also list every user of the org, deprovisioned ones included (env BATON_SYNC_ALL_USERS)." };
-    internal Option<bool> SkipSecondaryEmails { get; } = new("--skip-secondary-emails") { Description = "Leave users' secondary emails out of the sync file (env BATON_SKIP_SECONDARY_EMAILS)." };
-    internal Option<bool> Resume { get; } = new("--resume") { Description = "Continue an interrupted sync of the same file instead of starting over (env BATON_RESUME)." };
+    internal Option<string?> File { get; } = FileOption.Create("Sync file to write (default sync.db); replaced atomically when the sync completes.");
+    internal Option<bool> SyncAllUsers { get; } = new("--sync-all-users") { Description = "Also list every user of the org, deprovisioned ones included." };
+    internal Option<bool> SkipSecondaryEmails { get; } = new("--skip-secondary-emails") { Description = "Leave users' secondary emails out of the sync file." };
+    internal Option<bool> Resume { get; } = new("--resume") { Description = "Continue an interrupted sync of the same file (its <file>.partial) instead of starting over." };
+    internal Option<bool> Force { get; } = new("--force") { Description = "Overwrite --file even if it is not a sync file (otherwise refused, so a mistyped path cannot destroy another file)." };
+
+    public IReadOnlyList<HelpExample> Examples { get; } =
+    [
+        new("Sync with the token in a file", "baton-okta-aws sync --domain acme.okta.com --aws-okta-app-id 0oa1abcd --api-token-file ~/.okta-token --file aws.db"),
+        new("The same from variables, for cron (JSON logs and summary)", "BATON_DOMAIN=acme.okta.com BATON_AWS_OKTA_APP_ID=0oa1abcd BATON_API_TOKEN_FILE=/etc/okta/token baton-okta-aws sync -f /var/lib/aws.db --log-format json"),
+        new("Continue after Ctrl-C or a failure", "baton-okta-aws sync --file aws.db --resume"),
+    ];
+
+    public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.Cancelled];
 
     private async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var parse = context.Parse;
-        var connection = Connection.Resolve(parse, _env, context.Logger);
+        var values = context.Values;
+        var connection = Connection.Resolve(values, context.Logger);
         var options = new SyncOptions
         {
             AppId = connection.AppId,
-            FilePath = FileOption.Resolve(parse, File, _env),
-            SyncAllUsers = EnvironmentFallback.Flag(parse, SyncAllUsers, _env),
-            SkipSecondaryEmails = EnvironmentFallback.Flag(parse, SkipSecondaryEmails, _env),
-            Resume = EnvironmentFallback.Flag(parse, Resume, _env),
+            FilePath = FileOption.Resolve(values, File),
+            SyncAllUsers = values.Get(SyncAllUsers),
+            SkipSecondaryEmails = values.Get(SkipSecondaryEmails),
+            Resume = values.Get(Resume),
+            Force = values.Get(Force),
             ToolVersion = CliEnvironment.Version,
         };
         await SyncRunner.RunAsync(context, connection, options, cancellationToken).ConfigureAwait(false);

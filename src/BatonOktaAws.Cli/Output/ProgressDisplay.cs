@@ -20,6 +20,8 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
     private readonly Lock _lock = new();
     private DateTimeOffset _last;
 
+    public static ProgressDisplay Create(CommandContext context, Core.Okta.OktaClient client) => new(context);
+
     public ProgressDisplay(CommandContext context)
     {
         _time = context.Env.Time;
@@ -42,7 +44,8 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
             _last = now;
             if (_statusLine is null)
             {
-                CliLog.Progress(_logger, value.Phase, value.Pages, value.AppUsers, value.GroupsDone, value.GroupsKnown, value.Requests);
+                var activity = Describe(value.Phase);
+                CliLog.Progress(_logger, activity, value.Requests);
                 return;
             }
 

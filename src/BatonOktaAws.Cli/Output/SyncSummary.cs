@@ -13,31 +13,13 @@ internal static class SyncSummary
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(result);
-        var c = result.Counts;
         if (format == LogFormat.Json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["event"] = "sync-finished",
-                ["file"] = result.FilePath,
-                ["mode"] = result.Mode == AwsAppMode.SingleAccount ? "single-account" : "group-mapping",
-                ["accountId"] = result.AccountId,
-                ["users"] = c.Users,
-                ["groups"] = c.Groups,
-                ["accounts"] = c.Accounts,
-                ["entitlements"] = c.Entitlements,
-                ["grants"] = c.Grants,
-                ["accessRows"] = c.AccessRows,
-                ["warnings"] = c.Warnings,
-                ["requests"] = result.Requests,
-                ["resumed"] = result.Resumed,
-                ["elapsedSeconds"] = Math.Round(result.Elapsed.TotalSeconds, 3),
-                ["cpuSeconds"] = Math.Round(stats.CpuTime.TotalSeconds, 3),
-                ["peakRssBytes"] = stats.PeakRssBytes,
-            }));
+            WriteJson(output, result, stats);
             return;
         }
 
+        var c = result.Counts;
         var mode = result.Mode == AwsAppMode.SingleAccount
             ? $"single-account mode, AWS account {result.AccountId}"
             : "group-mapping mode (accounts and roles from group names)";
@@ -50,6 +32,37 @@ internal static class SyncSummary
         {
             output.WriteLine($"  warning: {warning}");
         }
+    }
+
+    /// <summary>The summary as one JSON object; <paramref name="more"/> may add properties to it.</summary>
+    public static void WriteJson(TextWriter output, SyncResult result, ProcessStats stats, Action<Utf8JsonWriter>? more = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stats);
+        var c = result.Counts;
+        output.WriteLine(JsonText.Of(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("event", "sync-finished");
+            json.WriteString("file", result.FilePath);
+            json.WriteString("mode", result.Mode == AwsAppMode.SingleAccount ? "single-account" : "group-mapping");
+            json.WriteString("accountId", result.AccountId);
+            json.WriteNumber("users", c.Users);
+            json.WriteNumber("groups", c.Groups);
+            json.WriteNumber("accounts", c.Accounts);
+            json.WriteNumber("entitlements", c.Entitlements);
+            json.WriteNumber("grants", c.Grants);
+            json.WriteNumber("accessRows", c.AccessRows);
+            json.WriteNumber("warnings", c.Warnings);
+            json.WriteNumber("requests", result.Requests);
+            json.WriteBoolean("resumed", result.Resumed);
+            json.WriteNumber("elapsedSeconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+            json.WriteNumber("cpuSeconds", Math.Round(stats.CpuTime.TotalSeconds, 3));
+            json.WriteNumber("peakRssBytes", stats.PeakRssBytes);
+            more?.Invoke(json);
+            json.WriteEndObject();
+        }));
     }
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;

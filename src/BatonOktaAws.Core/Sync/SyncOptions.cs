@@ -17,6 +17,9 @@ public sealed record SyncOptions
     /// <summary>Continue an interrupted sync's partial file instead of starting over.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>Overwrite the target even when it is not a sync file (normally refused, so a mistyped --file cannot destroy another file).</summary>
+    public bool Force { get; init; }
+
     /// <summary>Recorded in the file's <c>sync_runs</c>.</summary>
     public string ToolVersion { get; init; } = "0.0.0";
 
