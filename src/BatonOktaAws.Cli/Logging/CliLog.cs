@@ -8,13 +8,13 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "--api-token puts the token where other users can read it (process lists, shell history); prefer BATON_API_TOKEN or --api-token-file")]
     public static partial void TokenOnCommandLine(ILogger logger);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "{Error}")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "{Error:l}")]
     public static partial void Failed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Failure details")]
     public static partial void FailureDetails(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Sync progress: {Activity}; {Requests} requests to Okta so far")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Sync progress: {Activity:l}; {Requests} requests to Okta so far")]
     public static partial void Progress(ILogger logger, string activity, long requests);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Sync finished: {File} with {Users} users, {Groups} groups, {Accounts} accounts, {Entitlements} entitlements, {Grants} grants, {AccessRows} access rows; {Requests} requests in {ElapsedSeconds:0.0} s")]
