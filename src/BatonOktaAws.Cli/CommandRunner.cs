@@ -26,11 +26,11 @@ internal static class CommandRunner
         ILogger? logger = null;
         try
         {
-            (loggers, format, var statusLine) = logging.Create(values, env);
+            (loggers, format, var terminal) = logging.Create(values, env);
             logger = loggers.CreateLogger("baton-okta-aws");
             var log = logger;
             using var interrupted = cancellationToken.Register(() => CliLog.Interrupted(log));
-            return await body(new CommandContext(values, env, loggers, logger, format, statusLine), cancellationToken).ConfigureAwait(false);
+            return await body(new CommandContext(values, env, loggers, logger, format, terminal), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -15,7 +15,14 @@ internal static class CliRun
     public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, params string[] args) =>
         RunAsync(variables, CancellationToken.None, args);
 
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken, params string[] args) =>
+        RunCoreAsync(variables, errorIsTerminal: false, args, cancellationToken);
+
+    /// <summary>As if standard error were an interactive terminal (the live progress display is drawn).</summary>
+    public static Task<CliResult> RunOnTerminalAsync(IReadOnlyDictionary<string, string>? variables, params string[] args) =>
+        RunCoreAsync(variables, errorIsTerminal: true, args, CancellationToken.None);
+
+    private static async Task<CliResult> RunCoreAsync(IReadOnlyDictionary<string, string>? variables, bool errorIsTerminal, string[] args, CancellationToken cancellationToken)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -23,7 +30,7 @@ internal static class CliRun
             name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
             output,
             error,
-            ErrorIsTerminal: false,
+            errorIsTerminal,
             TimeProvider.System);
         var code = await CliApplication.RunAsync(args, env, cancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());

@@ -43,7 +43,7 @@ internal sealed class LoggingOptions
     }
 
     /// <exception cref="UsageException">Unknown level or format.</exception>
-    public (SerilogLoggerFactory Factory, LogFormat Format, StatusLine? StatusLine) Create(OptionValues values, CliEnvironment env)
+    public (SerilogLoggerFactory Factory, LogFormat Format, LiveConsole? Terminal) Create(OptionValues values, CliEnvironment env)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(env);
@@ -56,14 +56,14 @@ internal sealed class LoggingOptions
             "error" => LogEventLevel.Error,
             _ => LogEventLevel.Information,
         };
-        // Progress is drawn in place only for people: console format on an interactive terminal.
-        var statusLine = format == "console" && env.ErrorIsTerminal ? new StatusLine(env.Error) : null;
+        // Progress is drawn live only for people: console format on an interactive terminal.
+        var terminal = format == "console" && env.ErrorIsTerminal ? new LiveConsole(env.Error) : null;
         var logFormat = format == "json" ? LogFormat.Json : LogFormat.Console;
-        return (CreateFactory(env.Error, logFormat, minimum, statusLine), logFormat, statusLine);
+        return (CreateFactory(env.Error, logFormat, minimum, terminal), logFormat, terminal);
     }
 
     /// <summary>A logger factory writing to <paramref name="error"/> in the given format (also used for usage errors found before a command runs).</summary>
-    public static SerilogLoggerFactory CreateFactory(TextWriter error, LogFormat format, LogEventLevel minimum, StatusLine? statusLine = null)
+    public static SerilogLoggerFactory CreateFactory(TextWriter error, LogFormat format, LogEventLevel minimum, LiveConsole? terminal = null)
     {
         ITextFormatter formatter = format == LogFormat.Json
             ? new RenderedCompactJsonFormatter()
@@ -71,7 +71,7 @@ internal sealed class LoggingOptions
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(minimum)
             .Enrich.WithProperty("tool", "baton-okta-aws")
-            .WriteTo.Sink(new TextWriterSink(error, formatter, statusLine))
+            .WriteTo.Sink(new TextWriterSink(error, formatter, terminal))
             .CreateLogger();
         return new SerilogLoggerFactory(logger, dispose: true);
     }
