@@ -94,15 +94,28 @@ public sealed class Provisioner
         // Apply, in order; a failed write is reported and the next change still runs. After a cancellation every
         // change that was not started is reported as cancelled, and the results so far are returned, not lost.
         var results = new List<ProvisioningResult>(planned.Count);
+        string? stopped = null;
         foreach (var plan in planned)
         {
-            if (cancellationToken.IsCancellationRequested)
+            if (stopped is not null || cancellationToken.IsCancellationRequested)
             {
-                results.Add(NotApplied(plan.Change, "cancelled before this change was started; nothing was changed for it"));
+                results.Add(NotApplied(plan.Change, stopped ?? "cancelled before this change was started; nothing was changed for it"));
                 continue;
             }
 
-            results.Add(await ApplyAsync(plan, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                results.Add(await ApplyAsync(plan, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not the change's own failure (the audit log could not be written, ...): stop here, but keep the
+                // results so far — they say what Okta now holds.
+                var change = plan.Change;
+                results.Add(new ProvisioningResult(change, change.Line, ProvisioningOutcome.OutcomeUnknown, plan.Write is null ? [] : [plan.Write], plan.Before, null,
+                    $"the run stopped here ({ex.GetType().Name}: {ex.Message}); this change may or may not have been made: check it in Okta", plan.Warnings));
+                stopped = $"not started: the run stopped at line {change.Line}; nothing was changed for it";
+            }
         }
 
         return results;

@@ -59,6 +59,32 @@ public sealed class CancellationTests
         Assert.DoesNotContain(simulator.Requests.Entries, e => e.IsWrite);
     }
 
+    [Fact]
+    public async Task Apply_AuditLogFailsAfterAWrite_StopsKeepingTheResultsSoFar()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        using var client = new OktaClient(OktaDomain.Parse(simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), Sync.SyncHarness.FastRetries);
+
+        var results = await new Provisioner(client, "tester", audit: new FailingAudit()).RunAsync(
+            [
+                ChangeParser.Grant($"group:{Admins}:member", "user", Grace, 1),
+                ChangeParser.Grant($"group:{Developers}:member", "user", Grace, 2),
+            ],
+            [],
+            new ProvisioningOptions { AppId = simulator.State.AwsAppId! },
+            CancellationToken.None);
+
+        Assert.Equal([ProvisioningOutcome.OutcomeUnknown, ProvisioningOutcome.Cancelled], results.Select(r => r.Outcome));
+        Assert.Contains("the run stopped here (IOException: disk full)", results[0].Error, StringComparison.Ordinal);
+        Assert.Equal("not started: the run stopped at line 1; nothing was changed for it", results[1].Error);
+        Assert.False(simulator.State.IsMember(Developers, Grace));
+    }
+
+    private sealed class FailingAudit : IAuditTrail
+    {
+        public void Record(AuditEvent auditEvent) => throw new IOException("disk full");
+    }
+
     /// <summary>Forwards every request; after forwarding the one write it watches for, cancels the run and drops the answer.</summary>
     private sealed class CancelAfterForwarding(CancellationTokenSource cancellation, string path) : DelegatingHandler(new SocketsHttpHandler())
     {
