@@ -1,23 +1,21 @@
 using System.CommandLine;
 using BatonOktaAws.Cli.Commands;
+using BatonOktaAws.Cli.Help;
+using BatonOktaAws.Cli.Logging;
+using BatonOktaAws.Cli.Options;
+using Microsoft.Extensions.Logging;
+using Serilog.Events;
 
 namespace BatonOktaAws.Cli;
 
 /// <summary>The command tree and how it is run: parse errors are usage errors (exit 2), everything else is the commands'.</summary>
 public static class CliApplication
 {
-    internal static RootCommand BuildRoot(CliEnvironment env)
+    internal static BatonRootCommand BuildRoot(CliEnvironment env)
     {
-        var root = new RootCommand(
-            "baton-okta-aws: sync who can assume which AWS role through Okta's Amazon Web Services app into a SQLite file, " +
-            "answer access reviews from it, and grant or revoke that access.")
-        {
-            new SyncCommand(env),
-            new AccessCommand(env),
-            new DemoCommand(env),
-            new GrantCommand(env),
-            new RevokeCommand(env),
-        };
+        var root = new BatonRootCommand(env);
+        EnvironmentFallback.DescribeVariables(root);
+        TeachingHelpAction.Install(root);
         return root;
     }
 
@@ -29,12 +27,7 @@ public static class CliApplication
         var parse = root.Parse(rewritten);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await env.Error.WriteLineAsync($"baton-okta-aws: error: {error.Message}").ConfigureAwait(false);
-            }
-
-            await env.Error.WriteLineAsync("Run 'baton-okta-aws --help' for usage.").ConfigureAwait(false);
+            await ReportUsageErrorsAsync(ParseErrorMessages.From(parse, rewritten), UsageLogFormat(rewritten, env), env).ConfigureAwait(false);
             return ExitCode.UsageError;
         }
 
@@ -46,5 +39,48 @@ public static class CliApplication
             ProcessTerminationTimeout = null,
         };
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ReportUsageErrorsAsync(IReadOnlyList<string> messages, LogFormat format, CliEnvironment env)
+    {
+        if (format == LogFormat.Json)
+        {
+            using var loggers = LoggingOptions.CreateFactory(env.Error, LogFormat.Json, LogEventLevel.Information);
+            var logger = loggers.CreateLogger("baton-okta-aws");
+            foreach (var message in messages)
+            {
+                CliLog.Failed(logger, message);
+            }
+
+            return;
+        }
+
+        foreach (var message in messages)
+        {
+            await env.Error.WriteLineAsync($"baton-okta-aws: error: {message}").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The log format for errors found while parsing, when the parse result cannot be trusted: the last
+    /// <c>--log-format json</c> (or <c>=json</c>) among the arguments, else BATON_LOG_FORMAT.
+    /// </summary>
+    private static LogFormat UsageLogFormat(string[] args, CliEnvironment env)
+    {
+        string? value = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--log-format" && i + 1 < args.Length)
+            {
+                value = args[i + 1];
+            }
+            else if (args[i].StartsWith("--log-format=", StringComparison.Ordinal) || args[i].StartsWith("--log-format:", StringComparison.Ordinal))
+            {
+                value = args[i]["--log-format=".Length..];
+            }
+        }
+
+        value ??= env.GetVariable("BATON_LOG_FORMAT");
+        return string.Equals(value?.Trim(), "json", StringComparison.OrdinalIgnoreCase) ? LogFormat.Json : LogFormat.Console;
     }
 }

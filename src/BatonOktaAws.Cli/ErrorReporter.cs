@@ -13,8 +13,10 @@ internal static class ErrorReporter
         var (code, message) = exception switch
         {
             UsageException usage => (ExitCode.UsageError, usage.Message),
+            NotInSyncFileException missing => (ExitCode.NotInSyncFile, missing.Message),
+            RunCancelledException cancelled => (ExitCode.Cancelled, cancelled.Message),
             OperationCanceledException when cancellationToken.IsCancellationRequested =>
-                (ExitCode.Failure, "Cancelled before finishing; whatever was not completed was left as it was."),
+                (ExitCode.Cancelled, "Cancelled before finishing; nothing was changed."),
             OktaApiException { IsUnauthorized: true } api =>
                 (ExitCode.Failure, $"Okta rejected the API token ({api.Status} {api.ErrorCode}: {api.ErrorSummary}); check BATON_API_TOKEN or --api-token-file."),
             OktaApiException { IsForbidden: true } api =>

@@ -1,17 +1,15 @@
 using System.Runtime.InteropServices;
 using BatonOktaAws.Cli;
 
-// Ctrl-C and SIGTERM cancel the run: a sync stops without touching the previous sync file.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+// Ctrl-C (SIGINT) and SIGTERM cancel the run safely; a second one ends the process at once (exit 130).
+using var interrupts = new Interrupts(Environment.Exit);
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
+
+return await CliApplication.RunAsync(args, CliEnvironment.FromProcess(), interrupts.Token);
+
+void Handle(PosixSignalContext context)
 {
     context.Cancel = true;
-    cancellation.Cancel();
-});
-
-return await CliApplication.RunAsync(args, CliEnvironment.FromProcess(), cancellation.Token);
+    interrupts.Interrupt();
+}

@@ -28,7 +28,7 @@ public sealed class SyncFileReader : IDisposable
         var fullPath = System.IO.Path.GetFullPath(path);
         if (Directory.Exists(fullPath))
         {
-            throw new SyncFileException($"{fullPath} is a directory, not a sync file; pass the sync file itself (--file).");
+            throw new SyncFileException($"{fullPath} is a directory, not a sync file; pass the sync file's path (e.g. {System.IO.Path.Combine(fullPath, "sync.db")}).");
         }
 
         if (!File.Exists(fullPath))

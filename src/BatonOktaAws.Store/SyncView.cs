@@ -146,6 +146,22 @@ public sealed class SyncView
         r => new WarningRecord(r.GetString(0), r.GetString(1), SqliteFiles.Text(r, 2), SqliteFiles.Text(r, 3), SqliteFiles.Text(r, 4)),
         _sync);
 
+    /// <summary>Whether the sync holds a user with this id, or this login (case-insensitive).</summary>
+    public bool HasUser(string idOrLogin) => Exists(
+        "SELECT EXISTS (SELECT 1 FROM resources WHERE sync_id = $sync AND resource_type = 'user' AND (id = $value OR login = $value COLLATE NOCASE))", idOrLogin);
+
+    /// <summary>Whether the sync holds this AWS account.</summary>
+    public bool HasAccount(string accountId) => Exists(
+        "SELECT EXISTS (SELECT 1 FROM resources WHERE sync_id = $sync AND resource_type = 'account' AND id = $value)", accountId);
+
+    /// <summary>Whether any account of the sync has this AWS role as an entitlement (role names are case-sensitive in AWS).</summary>
+    public bool HasRole(string role) => Exists(
+        "SELECT EXISTS (SELECT 1 FROM entitlements WHERE sync_id = $sync AND resource_type = 'account' AND slug = $value)", role);
+
+    /// <summary>Whether the sync holds this AWS app, by id or label (case-insensitive).</summary>
+    public bool HasApp(string idOrLabel) => Exists(
+        "SELECT EXISTS (SELECT 1 FROM aws_apps WHERE sync_id = $sync AND (app_id = $value OR label = $value COLLATE NOCASE))", idOrLabel);
+
     /// <summary>Every entitlement, streamed in id order.</summary>
     public IEnumerable<EntitlementRecord> Entitlements() => _file.Stream(
         "SELECT id, resource_type, resource_id, slug, display_name, description FROM entitlements WHERE sync_id = $sync ORDER BY id",
@@ -180,6 +196,8 @@ public sealed class SyncView
     /// <summary>Rows in each data table for this sync (what the sync wrote), for the benchmark's rows-per-second.</summary>
     public IReadOnlyDictionary<string, long> RowCounts() =>
         DataTables.ToDictionary(t => t, t => _file.Scalar($"SELECT COUNT(*) FROM {t} WHERE sync_id = $sync", _sync), StringComparer.Ordinal);
+
+    private bool Exists(string sql, string value) => _file.Scalar(sql, _sync, ("$value", value)) != 0;
 
     private static UserRecord ReadUser(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), SqliteFiles.Text(r, 2), SqliteFiles.Text(r, 3), SqliteFiles.Text(r, 4), SqliteFiles.Text(r, 5), SqliteFiles.Text(r, 6), SqliteFiles.Text(r, 7));

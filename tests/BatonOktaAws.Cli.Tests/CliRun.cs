@@ -12,7 +12,17 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>Runs the command line in-process with its own environment variables and captured output.</summary>
 internal static class CliRun
 {
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, params string[] args) =>
+        RunAsync(variables, CancellationToken.None, args);
+
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken, params string[] args) =>
+        RunCoreAsync(variables, errorIsTerminal: false, args, cancellationToken);
+
+    /// <summary>As if standard error were an interactive terminal (the live progress display is drawn).</summary>
+    public static Task<CliResult> RunOnTerminalAsync(IReadOnlyDictionary<string, string>? variables, params string[] args) =>
+        RunCoreAsync(variables, errorIsTerminal: true, args, CancellationToken.None);
+
+    private static async Task<CliResult> RunCoreAsync(IReadOnlyDictionary<string, string>? variables, bool errorIsTerminal, string[] args, CancellationToken cancellationToken)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -20,9 +30,9 @@ internal static class CliRun
             name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
             output,
             error,
-            ErrorIsTerminal: false,
+            errorIsTerminal,
             TimeProvider.System);
-        var code = await CliApplication.RunAsync(args, env, CancellationToken.None);
+        var code = await CliApplication.RunAsync(args, env, cancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
@@ -37,6 +47,16 @@ internal static class CliRun
 
     /// <summary>Runs the built executable as its own process (for exit codes and signals as the OS sees them).</summary>
     public static async Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string?> variables, params string[] args)
+    {
+        using var process = StartProcess(variables, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the built executable with only these BATON_ variables, output redirected.</summary>
+    public static Process StartProcess(IReadOnlyDictionary<string, string?> variables, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll"), .. args])
         {
@@ -53,11 +73,9 @@ internal static class CliRun
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 
+    /// <summary>The lines of standard error (or any text), without blank ones.</summary>
+    public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

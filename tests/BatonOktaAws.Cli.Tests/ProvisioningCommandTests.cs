@@ -116,6 +116,7 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
         var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         Assert.Equal(["failed", "failed"], lines.Select(l => l.GetProperty("result").GetString()));
         Assert.Equal("the principal is missing.", lines[1].GetProperty("error").GetString());
+        Assert.Equal(["grant", "grant"], lines.Select(l => l.GetProperty("action").GetString()));
         Assert.Empty(_simulator.Requests.Entries);
     }
 
@@ -156,13 +157,126 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
         Assert.False(_simulator.State.IsMember(Admins, Grace));
     }
 
+    [Fact]
+    public async Task Revoke_Text_SaysFromThePrincipal()
+    {
+        var result = await CliRun.RunAsync(_variables, "revoke", "--grant", $"group:{Admins}:member:user:{Bob}", "--dry-run");
+
+        Assert.Contains($"line 1: planned: revoke group:{Admins}:member from user:{Bob}", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grant_UnknownRole_IsRefusedUnlessAllowed()
+    {
+        string[] args = ["grant", "--entitlement", "account:123456789012:Adminn", "--principal-type", "user", "--principal", Grace, "--provisioning"];
+
+        var refused = await CliRun.RunAsync(_variables, args);
+        var allowed = await CliRun.RunAsync(_variables, [.. args, "--allow-unknown-role"]);
+
+        Assert.Equal((ExitCode.Failure, 0), (refused.ExitCode, allowed.ExitCode));
+        Assert.Contains("error: Role Adminn is not in the AWS role list", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("line 1: granted:", allowed.Out, StringComparison.Ordinal);
+        Assert.Contains("warning: Role Adminn is not in the AWS role list", allowed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grant_PrincipalMe_IsAUsageError()
+    {
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", $"group:{Admins}:member", "--principal-type", "user", "--principal", "me", "--provisioning");
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains("'me' is not a user: Okta reads it as the API token's own admin", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_simulator.Requests.Entries);
+    }
+
     [Theory]
-    [InlineData(new[] { "grant", "--provisioning" }, "Say what to grant: --entitlement, --principal-type and --principal (or --from-file).")]
-    [InlineData(new[] { "revoke", "--provisioning" }, "Say what to revoke: --grant <grantId> (or --from-file).")]
+    [InlineData("text")]
+    [InlineData("json")]
+    public async Task Grant_ConversionWithJoinAllRolesOff_NamesEveryRoleNowHeldDirectlyInDryRunResultAndAudit(string output)
+    {
+        var audit = _temp.File("audit.jsonl");
+        string[] args = ["grant", "--entitlement", "account:123456789012:PowerUser", "--principal-type", "user", "--principal", "carol@acme.example", "--aws-allow-group-to-direct-assignment-conversion-for-provisioning", "--output", output];
+
+        var dryRun = await CliRun.RunAsync(_variables, [.. args, "--dry-run"]);
+        var applied = await CliRun.RunAsync(_variables, [.. args, "--provisioning", "--audit-log", audit]);
+
+        Assert.Equal((0, 0), (dryRun.ExitCode, applied.ExitCode));
+        if (output == "text")
+        {
+            Assert.Contains("would now be held directly instead of through their group (joinAllRoles is off, so later changes to the group's roles no longer reach this user): Developer (was through 'AWS Developers' (00gdemoawsdevs000002)), ReadOnly (was through 'AWS Developers' (00gdemoawsdevs000002))", dryRun.Out, StringComparison.Ordinal);
+            Assert.Contains("    now held directly instead of through their group", applied.Out, StringComparison.Ordinal);
+        }
+        else
+        {
+            foreach (var text in new[] { dryRun.Out, applied.Out })
+            {
+                using var line = JsonDocument.Parse(text);
+                Assert.Equal(["Developer", "ReadOnly"], line.RootElement.GetProperty("rolesMadeDirect").EnumerateArray().Select(r => r.GetProperty("role").GetString()));
+                Assert.Equal("AWS Developers", line.RootElement.GetProperty("rolesMadeDirect")[0].GetProperty("groups")[0].GetProperty("name").GetString());
+            }
+        }
+
+        using var entry = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(audit)));
+        Assert.Equal(["Developer", "ReadOnly"], entry.RootElement.GetProperty("rolesMadeDirect").EnumerateArray().Select(r => r.GetProperty("role").GetString()));
+        Assert.Contains("\"PowerUser\"", entry.RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FromFile_CancelledWhileLineTwosWriteIsInFlight_PrintsLineOneAuditsLineTwoAsUnknownAndExits130()
+    {
+        var file = _temp.File("changes.csv");
+        var audit = _temp.File("audit.jsonl");
+        const string Developers = "00gdemoawsdevs000002";
+        const string Auditors = "00gdemoawsaudit00003";
+        await File.WriteAllLinesAsync(file,
+        [
+            "action,entitlement,principal_type,principal",
+            $"grant,group:{Admins}:member,user,{Grace}",
+            $"grant,group:{Developers}:member,user,{Grace}",
+            $"grant,group:{Auditors}:member,user,{Grace}",
+        ]);
+        // Line 2's write is held by the simulator (before Okta would apply it) until the client gives up.
+        _simulator.Faults.Install(new OktaSimulator.Http.FaultPlan { SlowResponseEvery = 1, SlowResponseDelay = TimeSpan.FromMinutes(5), PathPrefix = $"/api/v1/groups/{Developers}/users/", MaxFaults = 1 });
+        using var cancellation = new CancellationTokenSource();
+
+        var run = CliRun.RunAsync(_variables, cancellation.Token, "grant", "--from-file", file, "--provisioning", "--audit-log", audit);
+        await WaitUntilAsync(() => _simulator.Faults.Injected == 1 || run.IsCompleted);
+        await cancellation.CancelAsync();
+        var result = await run;
+
+        Assert.Equal(ExitCode.Cancelled, result.ExitCode);
+        Assert.Contains($"line 2: granted: grant group:{Admins}:member to user:{Grace}", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"line 3: outcome-unknown: grant group:{Developers}:member to user:{Grace}", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"sent, outcome unknown: PUT /api/v1/groups/{Developers}/users/{Grace}", result.Out, StringComparison.Ordinal);
+        Assert.Contains("line 4: cancelled:", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"Interrupted: 1 change(s) done, 1 not started; the outcome of line(s) 3 is unknown (the write was sent and is in {audit}): check it in Okta.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Interrupted: stopping safely (press Ctrl-C again to quit at once)", result.Error, StringComparison.Ordinal);
+        var entries = (await File.ReadAllLinesAsync(audit)).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal(["granted", "outcome-unknown"], entries.Select(e => e.GetProperty("result").GetString()));
+        Assert.Equal($"/api/v1/groups/{Developers}/users/{Grace}", entries[1].GetProperty("path").GetString());
+        Assert.False(_simulator.State.IsMember(Auditors, Grace));
+    }
+
+    /// <summary>Waits for a condition the test cannot be told about (another component's progress), bounded.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(condition(), "the awaited condition did not happen within 60 s");
+    }
+
+    [Theory]
+    [InlineData(new[] { "grant", "--provisioning" }, "Say what to grant: --entitlement (group:<groupId>:member or account:<accountId>:<role>), --principal-type (user or group) and --principal")]
+    [InlineData(new[] { "grant", "--provisioning", "--entitlement", "group:00g1:member" }, "To describe the grant, also give --principal-type and --principal.")]
+    [InlineData(new[] { "revoke", "--provisioning" }, "Say what to revoke: --grant <entitlementId>:<user|group>:<principalId>")]
     [InlineData(new[] { "revoke", "--provisioning", "--grant", "x", "--from-file", "y" }, "Give either --from-file or a single change on the command line, not both.")]
     [InlineData(new[] { "grant", "--provisioning", "--entitlement", "group:00g1:owner", "--principal-type", "user", "--principal", "00u1" }, "'group:00g1:owner' is not an entitlement id")]
     [InlineData(new[] { "grant", "--provisioning", "--from-file", "/no/such/changes.csv" }, "Cannot read the change file /no/such/changes.csv")]
-    [InlineData(new[] { "grant", "--provisioning", "--output", "yaml", "--entitlement", "group:00g1:member", "--principal-type", "user", "--principal", "00u1" }, "--output must be text or json")]
+    [InlineData(new[] { "grant", "--provisioning", "--output", "yaml", "--entitlement", "group:00g1:member", "--principal-type", "user", "--principal", "00u1" }, "--output must be text or json (got 'yaml')")]
     public async Task Provisioning_BadFlags_AreUsageErrors(string[] args, string message)
     {
         var result = await CliRun.RunAsync(_variables, args);

@@ -49,7 +49,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
 
         var table = await CliRun.RunAsync(null, "access", "-f", file, "--user", "CAROL@acme.example");
         var csv = await CliRun.RunAsync(null, "access", "-f", file, "--output", "csv", "--role", "Admin");
-        var none = await CliRun.RunAsync(null, "access", "-f", file, "--account", "999999999999");
+        var none = await CliRun.RunAsync(null, "access", "-f", file, "--user", "grace@acme.example");
 
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("carol@acme.example  ACTIVE  Amazon Web Services (production)  123456789012  Developer  group:00gdemoawsdevs000002 (AWS Developers)", table.Out, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Equal(
             "userId,login,status,appId,appLabel,accountId,role,source\n00udemobob0000000002,bob@acme.example,ACTIVE,0oademoaws0000000001,Amazon Web Services (production),123456789012,Admin,group:00gdemoawsadmins0001\n",
             csv.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
-        Assert.Contains("No one can assume a matching AWS role.", none.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCode.NotInSyncFile, none.ExitCode);
     }
 
     [Fact]
@@ -96,14 +96,19 @@ public sealed class SyncAndAccessCommandTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "sync", "--domain", "http://acme.okta.com" }, "--domain: 'http://acme.okta.com' uses plain http")]
-    [InlineData(new[] { "sync", "--log-level", "chatty" }, "--log-level must be one of debug, info, warn, error")]
+    [InlineData(new[] { "sync", "--log-level", "chatty" }, "--log-level must be debug, info, warn or error (got 'chatty')")]
     [InlineData(new[] { "sync", "--log-format", "xml" }, "--log-format must be console or json")]
     [InlineData(new[] { "sync", "--concurrency", "0" }, "--concurrency must be between 1 and 64")]
     [InlineData(new[] { "sync", "--aws-okta-app-id", "../apps" }, "--aws-okta-app-id: '../apps' is not an Okta app id")]
     [InlineData(new[] { "sync", "--api-token", "a", "--api-token-file", "b" }, "Give either --api-token or --api-token-file, not both.")]
     [InlineData(new[] { "sync", "--api-token-file", "/no/such/token" }, "--api-token-file: cannot read the token file /no/such/token")]
     [InlineData(new[] { "access", "--output", "xml" }, "--output must be table, json or csv")]
-    [InlineData(new[] { "sync", "--no-such-flag" }, "Unrecognized command or argument '--no-such-flag'")]
+    [InlineData(new[] { "sync", "--no-such-flag" }, "Unknown option --no-such-flag for sync. See 'baton-okta-aws sync --help'.")]
+    [InlineData(new[] { "sync", "--concurrency", "abc" }, "--concurrency must be a whole number from 1 to 64 (got 'abc')")]
+    [InlineData(new[] { "sync", "--concurrency" }, "--concurrency needs a value: a whole number from 1 to 64.")]
+    [InlineData(new[] { "sync", "--resume", "maybe" }, "Unexpected argument 'maybe' for sync: it takes only options")]
+    [InlineData(new[] { "access", "--account", "12345" }, "--account must be a 12-digit AWS account id (got '12345')")]
+    [InlineData(new[] { "bogus" }, "'bogus' is not a command of baton-okta-aws (commands: sync, access, demo, grant, revoke)")]
     public async Task Command_BadFlag_IsAUsageErrorInOneLine(string[] args, string message)
     {
         var variables = new Dictionary<string, string> { ["BATON_DOMAIN"] = "acme.okta.com", ["BATON_AWS_OKTA_APP_ID"] = "0oaaws", ["BATON_API_TOKEN"] = TestSimulator.Token };
@@ -259,6 +264,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
             (empty, "is not a sync file (it is not an SQLite database)"),
             (newer, "was written by a newer baton-okta-aws (sync file schema v99"),
             (_temp.Path, "is a directory, not a sync file"),
+            (_temp.File("missing.db"), "does not exist"),
         };
         foreach (var (path, expected) in cases)
         {
@@ -281,7 +287,10 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(" finished in ", result.Out, StringComparison.Ordinal);
         Assert.Contains(file, result.Out, StringComparison.Ordinal);
-        Assert.Contains("bob@acme.example    ACTIVE         Amazon Web Services (production)  123456789012  Admin      group:00gdemoawsadmins0001 (AWS Admins)", result.Out, StringComparison.Ordinal);
+        var lines = result.Out.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l.TrimEnd(), " {2,}", " | ")).ToList();
+        Assert.Contains("bob@acme.example | ACTIVE | Amazon Web Services (production) | 123456789012 | Admin | group:00gdemoawsadmins0001 (AWS Admins)", lines);
+        Assert.Contains("ivan@acme.example | ACTIVE | Amazon Web Services (staging) | 210987654321 | ReadOnly | group:00gdemostageops00007 (Staging Ops)", lines);
+        Assert.Contains($"{MultiAppDemo.AccessRows} rows, 10 user(s)", result.Out, StringComparison.Ordinal);
         Assert.Contains("Demo: serving the bundled simulated Okta org at http://127.0.0.1:", result.Error, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using BatonOktaAws.Cli.Help;
+using BatonOktaAws.Cli.Logging;
 using BatonOktaAws.Cli.Options;
 using BatonOktaAws.Cli.Output;
 using BatonOktaAws.Core.Aws;
@@ -16,14 +18,14 @@ namespace BatonOktaAws.Cli.Commands;
 /// <c>baton-okta-aws demo</c>: starts the bundled simulated Okta org on loopback, runs a real sync against
 /// it over HTTP and prints who can assume which AWS role. Never used implicitly by <c>sync</c>.
 /// </summary>
-internal sealed class DemoCommand : Command
+internal sealed class DemoCommand : Command, IDocumentedCommand
 {
     public const string DefaultFile = "demo-sync.db";
 
     private readonly CliEnvironment _env;
 
     public DemoCommand(CliEnvironment env)
-        : base("demo", "Sync the bundled simulated Okta org (served on 127.0.0.1) and show who can assume which AWS role.")
+        : base("demo", "Sync the bundled simulated Okta org (served on 127.0.0.1) and show who can assume which AWS role. With --log-format json, standard output is one JSON object.")
     {
         _env = env;
         Add(File);
@@ -32,7 +34,15 @@ internal sealed class DemoCommand : Command
     }
 
     internal LoggingOptions Logging { get; } = new();
-    internal Option<string?> File { get; } = new("--file", "-f") { Description = $"Sync file to write (default {DefaultFile})." };
+    internal Option<string?> File { get; } = FileOption.Create($"Sync file to write (default {DefaultFile}).");
+
+    public IReadOnlyList<HelpExample> Examples { get; } =
+    [
+        new("Sync the simulated org and print the access table", "baton-okta-aws demo"),
+        new("The same as one JSON object (summary and access rows)", "baton-okta-aws demo --log-format json"),
+    ];
+
+    public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.Cancelled];
 
     private async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -47,15 +57,24 @@ internal sealed class DemoCommand : Command
         var options = new SyncOptions
         {
             Apps = connection.Apps,
-            FilePath = context.Parse.GetValue(File) ?? DefaultFile,
+            FilePath = FileOption.Resolve(context.Values, File, DefaultFile),
             ToolVersion = CliEnvironment.Version,
         };
-        var result = await SyncRunner.RunAsync(context, connection, options, cancellationToken).ConfigureAwait(false);
+        var (result, stats) = await SyncRunner.SyncAsync(context, connection, options, cancellationToken).ConfigureAwait(false);
 
         using var reader = SyncFileReader.Open(result.FilePath);
+        var rows = reader.Latest().Access(new AccessFilter());
+        if (context.Format == LogFormat.Json)
+        {
+            // Standard output stays one JSON document: the sync summary with the access rows in it.
+            SyncSummary.WriteJson(_env.Out, result, stats, json => AccessOutput.WriteRows(json, rows, "access"));
+            return ExitCode.Success;
+        }
+
+        SyncSummary.Write(_env.Out, result, context.Format, stats);
         await _env.Out.WriteLineAsync().ConfigureAwait(false);
         await _env.Out.WriteLineAsync("Who can assume which AWS role, and why:").ConfigureAwait(false);
-        AccessOutput.Write(_env.Out, reader.Latest().Access(new AccessFilter()), "table");
+        AccessOutput.Write(_env.Out, rows, "table");
         return ExitCode.Success;
     }
 }

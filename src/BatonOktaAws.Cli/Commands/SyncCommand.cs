@@ -1,11 +1,13 @@
 using System.CommandLine;
+using BatonOktaAws.Cli.Help;
 using BatonOktaAws.Cli.Options;
 using BatonOktaAws.Core.Sync;
+using BatonOktaAws.Store;
 
 namespace BatonOktaAws.Cli.Commands;
 
 /// <summary><c>baton-okta-aws sync</c>: read the org and the AWS app, write the sync file. Also what runs with no subcommand.</summary>
-internal sealed class SyncCommand : Command
+internal sealed class SyncCommand : Command, IDocumentedCommand
 {
     private readonly CliEnvironment _env;
 
@@ -18,6 +20,7 @@ internal sealed class SyncCommand : Command
         Add(SyncAllUsers);
         Add(SkipSecondaryEmails);
         Add(Resume);
+        Add(Force);
         Add(KeepSyncs);
         Logging.AddTo(this);
         SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, _env, Logging, RunAsync, cancellationToken));
@@ -25,30 +28,36 @@ internal sealed class SyncCommand : Command
 
     internal ConnectionOptions Connection { get; } = new();
     internal LoggingOptions Logging { get; } = new();
-    internal Option<string?> File { get; } = FileOption.Create("Sync file to write (default sync.db); replaced atomically when the sync completes");
-    internal Option<bool> SyncAllUsers { get; } = new("--sync-all-users") { Description = "Also list every user of the org, deprovisioned ones included (env BATON_SYNC_ALL_USERS)." };
-    internal Option<bool> SkipSecondaryEmails { get; } = new("--skip-secondary-emails") { Description = "Leave users' secondary emails out of the sync file (env BATON_SKIP_SECONDARY_EMAILS)." };
-    internal Option<bool> Resume { get; } = new("--resume") { Description = "Continue an interrupted sync of the same file instead of starting over (env BATON_RESUME)." };
-    internal Option<int?> KeepSyncs { get; } = new("--keep-syncs") { Description = "How many syncs the file keeps, this one included (default 2; env BATON_KEEP_SYNCS)." };
+    internal Option<string?> File { get; } = FileOption.Create("Sync file to write (default sync.db); replaced atomically when the sync completes.");
+    internal Option<bool> SyncAllUsers { get; } = new("--sync-all-users") { Description = "Also list every user of the org, deprovisioned ones included." };
+    internal Option<bool> SkipSecondaryEmails { get; } = new("--skip-secondary-emails") { Description = "Leave users' secondary emails out of the sync file." };
+    internal Option<bool> Resume { get; } = new("--resume") { Description = "Continue an interrupted sync of the same file (its <file>.partial) instead of starting over." };
+    internal Option<bool> Force { get; } = new("--force") { Description = "Overwrite --file even if it is not a sync file (otherwise refused, so a mistyped path cannot destroy another file)." };
+    internal NumberOption KeepSyncs { get; } = new("--keep-syncs", 1, 100, 2, "How many syncs the file keeps, this one included (older ones are dropped).");
+
+    public IReadOnlyList<HelpExample> Examples { get; } =
+    [
+        new("Every AWS app of the org, with the token in a file", "baton-okta-aws sync --domain acme.okta.com --aws-okta-app-id all --api-token-file ~/.okta-token --file aws.db"),
+        new("Two named apps, keeping the last 7 syncs in the file", "baton-okta-aws sync --aws-okta-app-id 0oa1abcd,0oa2efgh --keep-syncs 7 --file aws.db"),
+        new("The same from variables, for cron (JSON logs and summary)", "BATON_DOMAIN=acme.okta.com BATON_AWS_OKTA_APP_ID=all BATON_API_TOKEN_FILE=/etc/okta/token baton-okta-aws sync -f /var/lib/aws.db --log-format json"),
+        new("Continue after Ctrl-C or a failure", "baton-okta-aws sync --file aws.db --resume"),
+    ];
+
+    public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.Cancelled];
 
     private async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var parse = context.Parse;
-        var connection = Connection.Resolve(parse, _env, context.Logger);
-        var keep = EnvironmentFallback.Number(parse, KeepSyncs, _env) ?? 2;
-        if (keep is < 1 or > 100)
-        {
-            throw new UsageException($"--keep-syncs must be between 1 and 100 (got {keep}).");
-        }
-
+        var values = context.Values;
+        var connection = Connection.Resolve(values, context.Logger);
         var options = new SyncOptions
         {
             Apps = connection.Apps,
-            KeepSyncs = keep,
-            FilePath = FileOption.Resolve(parse, File, _env),
-            SyncAllUsers = EnvironmentFallback.Flag(parse, SyncAllUsers, _env),
-            SkipSecondaryEmails = EnvironmentFallback.Flag(parse, SkipSecondaryEmails, _env),
-            Resume = EnvironmentFallback.Flag(parse, Resume, _env),
+            KeepSyncs = values.Get(KeepSyncs),
+            FilePath = FileOption.Resolve(values, File),
+            SyncAllUsers = values.Get(SyncAllUsers),
+            SkipSecondaryEmails = values.Get(SkipSecondaryEmails),
+            Resume = values.Get(Resume),
+            Force = values.Get(Force),
             ToolVersion = CliEnvironment.Version,
         };
         await SyncRunner.RunAsync(context, connection, options, cancellationToken).ConfigureAwait(false);

@@ -4,39 +4,35 @@ using Serilog.Formatting;
 
 namespace BatonOktaAws.Cli.Logging;
 
-/// <summary>Writes formatted events to a text writer (standard error, or a test's buffer).</summary>
+/// <summary>Writes formatted events to a text writer (standard error, or a test's buffer), or above a terminal's live display.</summary>
 internal sealed class TextWriterSink : ILogEventSink
 {
     private readonly TextWriter _writer;
     private readonly ITextFormatter _formatter;
-    private readonly StatusLine? _statusLine;
+    private readonly LiveConsole? _terminal;
     private readonly Lock _lock = new();
 
-    public TextWriterSink(TextWriter writer, ITextFormatter formatter, StatusLine? statusLine)
+    public TextWriterSink(TextWriter writer, ITextFormatter formatter, LiveConsole? terminal)
     {
         _writer = writer;
         _formatter = formatter;
-        _statusLine = statusLine;
+        _terminal = terminal;
     }
 
     public void Emit(LogEvent logEvent)
     {
         lock (_lock)
         {
-            if (_statusLine is null)
+            if (_terminal is null)
             {
-                Write(logEvent);
+                _formatter.Format(logEvent, _writer);
+                _writer.Flush();
+                return;
             }
-            else
-            {
-                _statusLine.WriteAbove(() => Write(logEvent));
-            }
-        }
-    }
 
-    private void Write(LogEvent logEvent)
-    {
-        _formatter.Format(logEvent, _writer);
-        _writer.Flush();
+            using var line = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            _formatter.Format(logEvent, line);
+            _terminal.WriteLog(line.ToString());
+        }
     }
 }

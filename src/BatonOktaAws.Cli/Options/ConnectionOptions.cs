@@ -10,38 +10,33 @@ internal sealed class ConnectionOptions
 {
     public Option<string?> Domain { get; } = new("--domain")
     {
-        Description = "Okta org domain, e.g. acme.okta.com or https://acme.okta.com (env BATON_DOMAIN). Plain http only for 127.0.0.1/localhost/[::1].",
+        Description = "Okta org domain, e.g. acme.okta.com or https://acme.okta.com. Plain http only for 127.0.0.1, localhost or [::1].",
+        HelpName = "domain",
     };
 
     public Option<string?> ApiToken { get; } = new("--api-token")
     {
-        Description = "Okta API token. Visible in process lists: prefer BATON_API_TOKEN or --api-token-file.",
+        Description = "Okta API token. On the command line it is visible in process lists: prefer the variable or --api-token-file.",
+        HelpName = "token",
     };
 
     public Option<string?> ApiTokenFile { get; } = new("--api-token-file")
     {
-        Description = "File holding the Okta API token (env BATON_API_TOKEN_FILE).",
+        Description = "File holding the Okta API token.",
+        HelpName = "path",
     };
 
     public Option<string?> AppId { get; } = new("--aws-okta-app-id")
     {
-        Description = "The Okta 'Amazon Web Services' apps: 'all' (every ACTIVE amazon_aws app), one app id, or ids separated by commas (env BATON_AWS_OKTA_APP_ID).",
+        Description = "The Okta 'Amazon Web Services' apps: 'all' (every ACTIVE amazon_aws app of the org), one app id (0oa..., from its Admin Console URL), or ids separated by commas.",
+        HelpName = "all|app-id[,app-id...]",
     };
 
-    public Option<int?> Concurrency { get; } = new("--concurrency")
-    {
-        Description = "Requests to Okta in flight at once (default 8; env BATON_CONCURRENCY).",
-    };
+    public NumberOption Concurrency { get; } = new("--concurrency", 1, 64, 8, "Requests to Okta in flight at once.");
 
-    public Option<int?> TokenRateLimitPercent { get; } = new("--token-rate-limit-percent")
-    {
-        Description = "Share of each Okta rate limit this API token may use, as set in Okta (default 50; env BATON_TOKEN_RATE_LIMIT_PERCENT).",
-    };
+    public NumberOption TokenRateLimitPercent { get; } = new("--token-rate-limit-percent", 1, 100, 50, "Share of each Okta rate limit this API token may use, as set for the token in Okta.");
 
-    public Option<int?> RequestTimeout { get; } = new("--request-timeout")
-    {
-        Description = "Seconds one request to Okta may take before it is retried (default 30; env BATON_REQUEST_TIMEOUT).",
-    };
+    public NumberOption RequestTimeout { get; } = new("--request-timeout", 1, 600, 30, "Seconds one request to Okta may take before it is retried.");
 
     public void AddTo(Command command)
     {
@@ -54,11 +49,11 @@ internal sealed class ConnectionOptions
         command.Add(RequestTimeout);
     }
 
-    /// <exception cref="UsageException">A setting is missing or invalid; the message names the flag and its variable.</exception>
-    public ConnectionSettings Resolve(ParseResult parse, CliEnvironment env, ILogger logger)
+    /// <exception cref="UsageException">A setting is missing or invalid; the message names the flag or variable.</exception>
+    public ConnectionSettings Resolve(OptionValues values, ILogger logger)
     {
-        var domainText = EnvironmentFallback.Text(parse, Domain, env)
-            ?? throw Missing("the Okta domain", Domain);
+        ArgumentNullException.ThrowIfNull(values);
+        var domainText = values.Get(Domain) ?? throw Missing("the Okta domain", Domain);
         OktaDomain domain;
         try
         {
@@ -66,11 +61,11 @@ internal sealed class ConnectionOptions
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"--domain: {ex.Message}", ex);
+            throw new UsageException($"{values.SourceOf(Domain)}: {ex.Message}", ex);
         }
 
-        var token = ResolveToken(parse, env, logger);
-        var appText = EnvironmentFallback.Text(parse, AppId, env) ?? throw Missing("the AWS apps ('all' or app ids)", AppId);
+        var token = ResolveToken(values, logger);
+        var appText = values.Get(AppId) ?? throw Missing("the AWS apps ('all' or app ids)", AppId);
         AppSelection apps;
         try
         {
@@ -78,67 +73,64 @@ internal sealed class ConnectionOptions
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"--aws-okta-app-id: {ex.Message}", ex);
-        }
-
-        var concurrency = EnvironmentFallback.Number(parse, Concurrency, env) ?? 8;
-        var percent = EnvironmentFallback.Number(parse, TokenRateLimitPercent, env) ?? 50;
-        var timeout = EnvironmentFallback.Number(parse, RequestTimeout, env) ?? 30;
-        if (concurrency is < 1 or > 64)
-        {
-            throw new UsageException($"--concurrency must be between 1 and 64 (got {concurrency}).");
-        }
-
-        if (percent is < 1 or > 100)
-        {
-            throw new UsageException($"--token-rate-limit-percent must be between 1 and 100 (got {percent}).");
-        }
-
-        if (timeout is < 1 or > 600)
-        {
-            throw new UsageException($"--request-timeout must be between 1 and 600 seconds (got {timeout}).");
+            throw new UsageException($"{values.SourceOf(AppId)}: {ex.Message}", ex);
         }
 
         var clientOptions = new OktaClientOptions
         {
-            MaxConcurrentRequests = concurrency,
-            TokenRateLimitShare = percent / 100.0,
-            RequestTimeout = TimeSpan.FromSeconds(timeout),
+            MaxConcurrentRequests = values.Get(Concurrency),
+            TokenRateLimitShare = values.Get(TokenRateLimitPercent) / 100.0,
+            RequestTimeout = TimeSpan.FromSeconds(values.Get(RequestTimeout)),
         };
         return new ConnectionSettings(domain, token, apps, clientOptions);
     }
 
-    private OktaApiToken ResolveToken(ParseResult parse, CliEnvironment env, ILogger logger)
+    /// <summary>
+    /// The token from the command line (--api-token-file, or --api-token with a warning), else from
+    /// BATON_API_TOKEN or BATON_API_TOKEN_FILE. Two sources at the same level are refused rather than guessed between.
+    /// </summary>
+    private OktaApiToken ResolveToken(OptionValues values, ILogger logger)
     {
-        var fromFlag = parse.GetValue(ApiToken);
-        var fileFlag = parse.GetValue(ApiTokenFile);
-        if (!string.IsNullOrEmpty(fromFlag) && !string.IsNullOrEmpty(fileFlag))
+        var tokenOnLine = values.IsOnCommandLine(ApiToken);
+        var fileOnLine = values.IsOnCommandLine(ApiTokenFile);
+        if (tokenOnLine && fileOnLine)
         {
             throw new UsageException("Give either --api-token or --api-token-file, not both.");
         }
 
-        string? text;
-        string source;
-        if (!string.IsNullOrEmpty(fileFlag))
+        Option source;
+        if (tokenOnLine || fileOnLine)
         {
-            (text, source) = (ReadTokenFile(fileFlag, "--api-token-file"), "--api-token-file");
-        }
-        else if (!string.IsNullOrEmpty(fromFlag))
-        {
-            CliLog.TokenOnCommandLine(logger);
-            (text, source) = (fromFlag, "--api-token");
-        }
-        else if (env.GetVariable("BATON_API_TOKEN") is { Length: > 0 } variable)
-        {
-            (text, source) = (variable, "BATON_API_TOKEN");
-        }
-        else if (env.GetVariable(EnvironmentFallback.VariableFor(ApiTokenFile)) is { Length: > 0 } file)
-        {
-            (text, source) = (ReadTokenFile(file, "BATON_API_TOKEN_FILE"), "BATON_API_TOKEN_FILE");
+            source = tokenOnLine ? ApiToken : ApiTokenFile;
         }
         else
         {
-            throw new UsageException("Missing the Okta API token: set BATON_API_TOKEN or pass --api-token-file (or --api-token).");
+            var tokenInVariable = values.IsGiven(ApiToken);
+            var fileInVariable = values.IsGiven(ApiTokenFile);
+            if (tokenInVariable && fileInVariable)
+            {
+                throw new UsageException($"Set either {EnvironmentFallback.VariableFor(ApiToken)} or {EnvironmentFallback.VariableFor(ApiTokenFile)}, not both.");
+            }
+
+            source = tokenInVariable ? ApiToken
+                : fileInVariable ? ApiTokenFile
+                : throw new UsageException("Missing the Okta API token: set BATON_API_TOKEN or pass --api-token-file (or --api-token).");
+        }
+
+        var name = values.SourceOf(source);
+        string text;
+        if (source == ApiTokenFile)
+        {
+            text = ReadTokenFile(values.Get(ApiTokenFile)!, name);
+        }
+        else
+        {
+            if (tokenOnLine)
+            {
+                CliLog.TokenOnCommandLine(logger);
+            }
+
+            text = values.Get(ApiToken)!;
         }
 
         try
@@ -147,7 +139,7 @@ internal sealed class ConnectionOptions
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"{source}: {ex.Message}", ex);
+            throw new UsageException($"{name}: {ex.Message}", ex);
         }
     }
 

@@ -1,59 +1,46 @@
 using System.CommandLine;
-using System.Globalization;
+using System.CommandLine.Help;
 
 namespace BatonOktaAws.Cli.Options;
 
 /// <summary>
-/// Baton's convention: every flag <c>--some-flag</c> may instead come from <c>BATON_SOME_FLAG</c>. The
-/// command line wins over the environment, which wins over the default.
+/// Baton's convention: every option <c>--some-flag</c> may instead come from <c>BATON_SOME_FLAG</c>. This names
+/// the variable and puts it into every option's help; <see cref="OptionValues"/> reads it.
 /// </summary>
 internal static class EnvironmentFallback
 {
-    public static string VariableFor(Option option) =>
-        "BATON_" + option.Name.TrimStart('-').Replace('-', '_').ToUpperInvariant();
-
-    public static string? Text(ParseResult parse, Option<string?> option, CliEnvironment env)
+    public static string VariableFor(Option option)
     {
-        var value = parse.GetValue(option);
-        return !string.IsNullOrWhiteSpace(value) ? value.Trim() : NonEmpty(env.GetVariable(VariableFor(option)));
+        ArgumentNullException.ThrowIfNull(option);
+        return "BATON_" + option.Name.TrimStart('-').Replace('-', '_').ToUpperInvariant();
     }
 
-    public static bool Flag(ParseResult parse, Option<bool> option, CliEnvironment env)
+    /// <summary>Every option a command line can be given, with the command it belongs to (help and version excluded).</summary>
+    public static IEnumerable<(Command Command, Option Option)> AllOptions(Command root)
     {
-        if (parse.GetResult(option) is { Implicit: false })
+        ArgumentNullException.ThrowIfNull(root);
+        foreach (var option in root.Options.Where(IsSetting))
         {
-            return parse.GetValue(option);
+            yield return (root, option);
         }
 
-        var variable = VariableFor(option);
-        var text = NonEmpty(env.GetVariable(variable));
-        return text?.ToUpperInvariant() switch
+        foreach (var sub in root.Subcommands)
         {
-            null => false,
-            "1" or "TRUE" or "YES" or "ON" => true,
-            "0" or "FALSE" or "NO" or "OFF" => false,
-            _ => throw new UsageException($"{variable}='{text}' is not a boolean (use true or false)."),
-        };
+            foreach (var pair in AllOptions(sub))
+            {
+                yield return pair;
+            }
+        }
     }
 
-    public static int? Number(ParseResult parse, Option<int?> option, CliEnvironment env)
+    /// <summary>Appends "[env: BATON_X]" to every option's help, so the variable of each is where its flag is.</summary>
+    public static void DescribeVariables(Command root)
     {
-        if (parse.GetValue(option) is { } value)
+        foreach (var (_, option) in AllOptions(root))
         {
-            return value;
+            option.Description = $"{option.Description} [env: {VariableFor(option)}]".TrimStart();
         }
-
-        var variable = VariableFor(option);
-        var text = NonEmpty(env.GetVariable(variable));
-        if (text is null)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw new UsageException($"{variable}='{text}' is not a whole number.");
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static bool IsSetting(Option option) => option is not (HelpOption or VersionOption);
 }

@@ -2,13 +2,13 @@ using System.CommandLine;
 
 namespace BatonOktaAws.Cli.Options;
 
-/// <summary><c>--file</c>/<c>-f</c>: the sync file (env BATON_FILE).</summary>
+/// <summary><c>--file</c>/<c>-f</c>: the sync file.</summary>
 internal static class FileOption
 {
     public const string DefaultPath = "sync.db";
 
-    public static Option<string?> Create(string description) => new("--file", "-f") { Description = description + " (env BATON_FILE)" };
+    public static Option<string?> Create(string description) => new("--file", "-f") { Description = description, HelpName = "path" };
 
-    public static string Resolve(ParseResult parse, Option<string?> option, CliEnvironment env, string defaultPath = DefaultPath) =>
-        EnvironmentFallback.Text(parse, option, env) ?? defaultPath;
+    public static string Resolve(OptionValues values, Option<string?> option, string defaultPath = DefaultPath) =>
+        values.Get(option) is { Length: > 0 } path ? path.Trim() : defaultPath;
 }

@@ -12,18 +12,13 @@ namespace BatonOktaAws.Cli.Options;
 /// <summary><c>--log-level</c> and <c>--log-format</c>; logs always go to standard error, results to standard output.</summary>
 internal sealed class LoggingOptions
 {
-    private static readonly string[] Levels = ["debug", "info", "warn", "error"];
-    private static readonly string[] Formats = ["console", "json"];
+    public ChoiceOption Level { get; } = new("--log-level", ["debug", "info", "warn", "error"], "info", "How much to log on standard error.");
 
-    public Option<string?> Level { get; } = new("--log-level")
-    {
-        Description = "debug, info, warn or error (default info; env BATON_LOG_LEVEL).",
-    };
-
-    public Option<string?> Format { get; } = new("--log-format")
-    {
-        Description = "console (readable) or json (one object per line, for cron); default console (env BATON_LOG_FORMAT).",
-    };
+    public ChoiceOption Format { get; } = new(
+        "--log-format",
+        ["console", "json"],
+        "console",
+        "console: readable lines; json: every line on standard error is one JSON object (for cron), errors included.");
 
     public void AddTo(Command command)
     {
@@ -31,25 +26,29 @@ internal sealed class LoggingOptions
         command.Add(Format);
     }
 
-    /// <summary>The format, falling back to console when the value is unusable (the logger reports that as a usage error).</summary>
-    public LogFormat FormatOf(ParseResult parse, CliEnvironment env) =>
-        string.Equals(EnvironmentFallback.Text(parse, Format, env), "json", StringComparison.OrdinalIgnoreCase) ? LogFormat.Json : LogFormat.Console;
+    /// <summary>
+    /// The format, when it can be told before anything else is checked: json as soon as the flag or variable
+    /// says json (even if another value is wrong), so that the error about it is a JSON line too.
+    /// </summary>
+    public LogFormat FormatOf(OptionValues values)
+    {
+        try
+        {
+            return values.Get(Format) == "json" ? LogFormat.Json : LogFormat.Console;
+        }
+        catch (UsageException)
+        {
+            return LogFormat.Console;
+        }
+    }
 
     /// <exception cref="UsageException">Unknown level or format.</exception>
-    public (SerilogLoggerFactory Factory, LogFormat Format, StatusLine? StatusLine) Create(ParseResult parse, CliEnvironment env)
+    public (SerilogLoggerFactory Factory, LogFormat Format, LiveConsole? Terminal) Create(OptionValues values, CliEnvironment env)
     {
-        var level = (EnvironmentFallback.Text(parse, Level, env) ?? "info").ToLowerInvariant();
-        var format = (EnvironmentFallback.Text(parse, Format, env) ?? "console").ToLowerInvariant();
-        if (!Levels.Contains(level))
-        {
-            throw new UsageException($"--log-level must be one of {string.Join(", ", Levels)} (got '{level}').");
-        }
-
-        if (!Formats.Contains(format))
-        {
-            throw new UsageException($"--log-format must be console or json (got '{format}').");
-        }
-
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(env);
+        var level = values.Get(Level);
+        var format = values.Get(Format);
         var minimum = level switch
         {
             "debug" => LogEventLevel.Debug,
@@ -57,16 +56,23 @@ internal sealed class LoggingOptions
             "error" => LogEventLevel.Error,
             _ => LogEventLevel.Information,
         };
-        // Progress is drawn in place only for people: console format on an interactive terminal.
-        var statusLine = format == "console" && env.ErrorIsTerminal ? new StatusLine(env.Error) : null;
-        ITextFormatter formatter = format == "json"
+        // Progress is drawn live only for people: console format on an interactive terminal.
+        var terminal = format == "console" && env.ErrorIsTerminal ? new LiveConsole(env.Error) : null;
+        var logFormat = format == "json" ? LogFormat.Json : LogFormat.Console;
+        return (CreateFactory(env.Error, logFormat, minimum, terminal), logFormat, terminal);
+    }
+
+    /// <summary>A logger factory writing to <paramref name="error"/> in the given format (also used for usage errors found before a command runs).</summary>
+    public static SerilogLoggerFactory CreateFactory(TextWriter error, LogFormat format, LogEventLevel minimum, LiveConsole? terminal = null)
+    {
+        ITextFormatter formatter = format == LogFormat.Json
             ? new RenderedCompactJsonFormatter()
             : new MessageTemplateTextFormatter("{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}");
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(minimum)
             .Enrich.WithProperty("tool", "baton-okta-aws")
-            .WriteTo.Sink(new TextWriterSink(env.Error, formatter, statusLine))
+            .WriteTo.Sink(new TextWriterSink(error, formatter, terminal))
             .CreateLogger();
-        return (new SerilogLoggerFactory(logger, dispose: true), format == "json" ? LogFormat.Json : LogFormat.Console, statusLine);
+        return new SerilogLoggerFactory(logger, dispose: true);
     }
 }

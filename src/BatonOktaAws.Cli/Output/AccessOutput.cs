@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BatonOktaAws.Store.Model;
 
 namespace BatonOktaAws.Cli.Output;
@@ -11,7 +12,8 @@ internal static class AccessOutput
 {
     public static readonly string[] Formats = ["table", "json", "csv"];
 
-    public static void Write(TextWriter output, IReadOnlyList<AccessRow> rows, string format)
+    /// <param name="user">The --user filter, so an empty table can say whose access is empty.</param>
+    public static void Write(TextWriter output, IReadOnlyList<AccessRow> rows, string format, string? user = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
@@ -24,33 +26,41 @@ internal static class AccessOutput
                 WriteCsv(output, rows);
                 break;
             default:
-                WriteTable(output, rows);
+                WriteTable(output, rows, user);
                 break;
         }
     }
 
     private static void WriteJson(TextWriter output, IReadOnlyList<AccessRow> rows) =>
-        output.WriteLine(JsonText.Of(
-            json =>
-            {
-                json.WriteStartArray();
-                foreach (var row in rows)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("userId", row.UserId);
-                    json.WriteString("login", row.Login);
-                    json.WriteString("status", row.UserStatus);
-                    json.WriteString("appId", row.AppId);
-                    json.WriteString("appLabel", row.AppLabel);
-                    json.WriteString("accountId", row.AccountId);
-                    json.WriteString("role", row.Role);
-                    json.WriteString("source", row.Source);
-                    json.WriteEndObject();
-                }
+        output.WriteLine(JsonText.Of(json => WriteArray(json, rows), indented: true));
 
-                json.WriteEndArray();
-            },
-            indented: true));
+    /// <summary>The rows as a JSON array property of an object being written (demo's JSON output).</summary>
+    public static void WriteRows(Utf8JsonWriter json, IReadOnlyList<AccessRow> rows, string propertyName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WritePropertyName(propertyName);
+        WriteArray(json, rows);
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, IReadOnlyList<AccessRow> rows)
+    {
+        json.WriteStartArray();
+        foreach (var row in rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("userId", row.UserId);
+            json.WriteString("login", row.Login);
+            json.WriteString("status", row.UserStatus);
+            json.WriteString("appId", row.AppId);
+            json.WriteString("appLabel", row.AppLabel);
+            json.WriteString("accountId", row.AccountId);
+            json.WriteString("role", row.Role);
+            json.WriteString("source", row.Source);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 
     private static void WriteCsv(TextWriter output, IReadOnlyList<AccessRow> rows)
     {
@@ -61,11 +71,11 @@ internal static class AccessOutput
         }
     }
 
-    private static void WriteTable(TextWriter output, IReadOnlyList<AccessRow> rows)
+    private static void WriteTable(TextWriter output, IReadOnlyList<AccessRow> rows, string? user)
     {
         if (rows.Count == 0)
         {
-            output.WriteLine("No one can assume a matching AWS role.");
+            output.WriteLine(user is null ? "No one can assume a matching AWS role." : $"User {user} is in the sync file but can assume no matching AWS role.");
             return;
         }
 

@@ -3,7 +3,10 @@ using BatonOktaAws.Core.Provisioning;
 
 namespace BatonOktaAws.Cli.Output;
 
-/// <summary><c>--audit-log FILE</c>: appends each write's audit event as one JSON line (file created 0600).</summary>
+/// <summary>
+/// <c>--audit-log FILE</c>: appends each write's audit event as one JSON line (file created 0600), flushed to disk
+/// before the next write is sent — including writes whose outcome is unknown (result <c>outcome-unknown</c>).
+/// </summary>
 internal sealed class AuditLogFile : IAuditTrail, IDisposable
 {
     private readonly FileStream _stream;
@@ -40,10 +43,12 @@ internal sealed class AuditLogFile : IAuditTrail, IDisposable
             json.WriteString("principal", auditEvent.Principal);
             json.WriteString("method", auditEvent.Method);
             json.WriteString("path", auditEvent.Path);
+            json.WriteString("body", auditEvent.Body);
             json.WriteString("before", auditEvent.Before);
             json.WriteString("after", auditEvent.After);
             json.WriteString("result", auditEvent.Result);
             json.WriteString("error", auditEvent.Error);
+            ProvisioningOutput.WriteRolesMadeDirect(json, auditEvent.RolesMadeDirect);
             json.WriteEndObject();
         });
         var bytes = Encoding.UTF8.GetBytes(line + "\n");

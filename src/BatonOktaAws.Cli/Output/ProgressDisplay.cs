@@ -1,63 +1,129 @@
-using System.Globalization;
 using BatonOktaAws.Cli.Logging;
+using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Sync;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace BatonOktaAws.Cli.Output;
 
 /// <summary>
-/// Shows a running sync's progress: a line redrawn in place on an interactive terminal, otherwise an
-/// Information log event every ten seconds (readable in cron logs, one JSON object each with json logs).
+/// Shows a running sync's progress: on an interactive terminal a live display (what is being read, counts
+/// against known totals, pages, requests, and a countdown during a rate-limit wait), redrawn four times a
+/// second; otherwise (cron, pipes, JSON logs) an Information log line every ten seconds.
 /// </summary>
 internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
 {
     private static readonly TimeSpan TerminalInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
 
+    private readonly OktaClient? _client;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly StatusLine? _statusLine;
+    private readonly LiveConsole? _terminal;
     private readonly Lock _lock = new();
-    private DateTimeOffset _last;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource<Action> _refresh = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _live = Task.CompletedTask;
+    private DateTimeOffset _lastLogged;
 
-    public ProgressDisplay(CommandContext context)
+    public ProgressDisplay(SyncStatus status, TimeProvider time, ILogger logger, LiveConsole? terminal, OktaClient? client = null)
     {
-        _time = context.Env.Time;
-        _logger = context.Logger;
-        _statusLine = context.StatusLine;
-        _last = _time.GetUtcNow();
+        Status = status;
+        _time = time;
+        _logger = logger;
+        _terminal = terminal;
+        _client = client;
+        _lastLogged = time.GetUtcNow();
+        if (client is not null)
+        {
+            client.RateLimitWaiting += status.Waiting;
+        }
+
+        if (terminal is not null)
+        {
+            _live = terminal.RunLiveAsync(Render, async refresh =>
+            {
+                _refresh.TrySetResult(refresh);
+                while (!_stop.IsCancellationRequested)
+                {
+                    refresh();
+                    try
+                    {
+                        await Task.Delay(TerminalInterval, _time, _stop.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+    }
+
+    public SyncStatus Status { get; }
+
+    public static ProgressDisplay Create(CommandContext context, OktaClient client)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ProgressDisplay(new SyncStatus(), context.Env.Time, context.Logger, context.Terminal, client);
     }
 
     public void Report(SyncProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        Status.Report(value);
+        if (_terminal is not null)
+        {
+            return;
+        }
+
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            if (now - _last < (_statusLine is null ? LogInterval : TerminalInterval))
+            if (now - _lastLogged < LogInterval)
             {
                 return;
             }
 
-            _last = now;
-            if (_statusLine is null)
-            {
-                CliLog.Progress(_logger, value.Phase, value.Pages, value.AppUsers, value.GroupsDone, value.GroupsKnown, value.Requests);
-                return;
-            }
+            _lastLogged = now;
+        }
 
-            var groups = value.GroupsKnown > 0 ? $", {value.GroupsDone}/{value.GroupsKnown} groups" : string.Empty;
-            _statusLine.Show(string.Create(CultureInfo.InvariantCulture, $"  {Describe(value.Phase)}: {value.Pages} pages, {value.AppUsers} app users{groups}, {value.Requests} requests"));
+        var sentence = Status.Sentence(_time.GetUtcNow());
+        var requests = value.Requests;
+        CliLog.Progress(_logger, sentence, requests);
+    }
+
+    /// <summary>Redraws the live display now (the display also redraws itself four times a second).</summary>
+    public void Refresh()
+    {
+        if (_terminal is not null)
+        {
+            _refresh.Task.GetAwaiter().GetResult()();
         }
     }
 
-    public void Dispose() => _statusLine?.Clear();
-
-    private static string Describe(SyncPhase phase) => phase switch
+    public void Dispose()
     {
-        SyncPhase.ReadingConfiguration => "reading the app",
-        SyncPhase.Fetching => "fetching",
-        SyncPhase.DerivingAccess => "deriving access",
-        _ => "finishing",
-    };
+        if (_client is not null)
+        {
+            _client.RateLimitWaiting -= Status.Waiting;
+        }
+
+        _stop.Cancel();
+        _live.GetAwaiter().GetResult();
+        _stop.Dispose();
+    }
+
+    private Rows Render()
+    {
+        var lines = Status.ListLines().Select(l => (IRenderable)new Text("  " + l)).ToList();
+        lines.Add(new Text("  " + Status.RequestsLine(), new Style(decoration: Decoration.Dim)));
+        if (Status.WaitLine(_time.GetUtcNow()) is { } wait)
+        {
+            lines.Add(new Text("  " + wait, new Style(Color.Yellow)));
+        }
+
+        return new Rows(lines);
+    }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
+using System.Text.Json;
 using BatonOktaAws.Core.Provisioning;
 
 namespace BatonOktaAws.Cli.Output;
 
 /// <summary>
 /// Prints each change's result: readable lines with a summary, or (<c>--output json</c>) one JSON object per
-/// change with <c>action</c>, <c>entitlement</c>, <c>principal</c>, <c>result</c>, <c>error</c>, plus the
-/// <c>line</c> and the <c>writes</c> made or, in a dry run, planned.
+/// change with <c>line</c>, <c>action</c>, <c>entitlement</c>, <c>principal</c>, <c>result</c>, <c>error</c>, the
+/// <c>writes</c> made or, in a dry run, planned, <c>rolesMadeDirect</c> and <c>warnings</c>.
 /// </summary>
 internal static class ProvisioningOutput
 {
@@ -28,28 +29,7 @@ internal static class ProvisioningOutput
 
         foreach (var result in results)
         {
-            var change = result.Change;
-            var what = change is null ? "(unreadable line)" : $"{(change.Action == ChangeAction.Grant ? "grant" : "revoke")} {change.Entitlement} to {change.PrincipalRef}";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"line {result.Line}: {result.Outcome.Name()}: {what}"));
-            foreach (var write in result.Writes)
-            {
-                output.WriteLine($"    {(dryRun ? "would call" : "called")} {write}");
-            }
-
-            if (result.Before is not null && result.After is not null && result.Before != result.After)
-            {
-                output.WriteLine($"    before: {result.Before}; after: {result.After}");
-            }
-
-            foreach (var warning in result.Warnings)
-            {
-                output.WriteLine($"    warning: {warning}");
-            }
-
-            if (result.Error is not null)
-            {
-                output.WriteLine($"    error: {result.Error}");
-            }
+            WriteText(output, result, dryRun);
         }
 
         var counts = Enum.GetValues<ProvisioningOutcome>()
@@ -59,11 +39,60 @@ internal static class ProvisioningOutput
         output.WriteLine($"{(dryRun ? "Dry run, nothing changed" : "Done")}: {string.Join(", ", counts)}.");
     }
 
+    /// <summary>"grant account:1:R to user:alice" or "revoke group:g:member from user:bob".</summary>
+    public static string Describe(ProvisioningResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var verb = ActionName(result.Action);
+        var change = result.Change;
+        return change is null
+            ? $"{verb} (unreadable line)"
+            : $"{verb} {change.Entitlement} {(result.Action == ChangeAction.Grant ? "to" : "from")} {change.PrincipalRef}";
+    }
+
+    private static void WriteText(TextWriter output, ProvisioningResult result, bool dryRun)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"line {result.Line}: {result.Outcome.Name()}: {Describe(result)}"));
+        var verb = result.Outcome switch
+        {
+            ProvisioningOutcome.Planned => "would call",
+            ProvisioningOutcome.OutcomeUnknown => "sent, outcome unknown:",
+            _ => dryRun ? "would call" : "called",
+        };
+        foreach (var write in result.Writes)
+        {
+            output.WriteLine($"    {verb} {write}");
+        }
+
+        if (result.Before is not null && result.After is not null && result.Before != result.After)
+        {
+            output.WriteLine($"    before: {result.Before}; after: {result.After}");
+        }
+
+        if (result.RolesMadeDirect.Count > 0)
+        {
+            var held = result.Outcome == ProvisioningOutcome.Planned ? "would now be held" : "now held";
+            output.WriteLine($"    {held} directly instead of through their group (joinAllRoles is off, so later changes to the group's roles no longer reach this user): {string.Join(", ", result.RolesMadeDirect)}");
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            output.WriteLine($"    warning: {warning}");
+        }
+
+        if (result.Error is not null)
+        {
+            output.WriteLine($"    error: {result.Error}");
+        }
+    }
+
+    private static string ActionName(ChangeAction action) => action == ChangeAction.Grant ? "grant" : "revoke";
+
     private static string Json(ProvisioningResult result) => JsonText.Of(json =>
     {
         json.WriteStartObject();
         json.WriteNumber("line", result.Line);
-        json.WriteString("action", result.Change is null ? null : result.Change.Action == ChangeAction.Grant ? "grant" : "revoke");
+        json.WriteString("action", ActionName(result.Action));
         json.WriteString("entitlement", result.Change?.Entitlement.ToString());
         json.WriteString("principal", result.Change?.PrincipalRef);
         json.WriteString("result", result.Outcome.Name());
@@ -79,6 +108,40 @@ internal static class ProvisioningOutput
         }
 
         json.WriteEndArray();
+        WriteRolesMadeDirect(json, result.RolesMadeDirect);
+        json.WriteStartArray("warnings");
+        foreach (var warning in result.Warnings)
+        {
+            json.WriteStringValue(warning);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    /// <summary><c>"rolesMadeDirect": [{"role": ..., "groups": [{"id": ..., "name": ...}]}]</c> (also in the audit log).</summary>
+    public static void WriteRolesMadeDirect(Utf8JsonWriter json, IReadOnlyList<RoleMadeDirect> roles)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(roles);
+        json.WriteStartArray("rolesMadeDirect");
+        foreach (var role in roles)
+        {
+            json.WriteStartObject();
+            json.WriteString("role", role.Role);
+            json.WriteStartArray("groups");
+            foreach (var group in role.Groups)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", group.Id);
+                json.WriteString("name", group.Name);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 }

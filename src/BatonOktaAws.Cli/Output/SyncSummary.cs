@@ -12,39 +12,13 @@ internal static class SyncSummary
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(result);
-        var c = result.Counts;
         if (format == LogFormat.Json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["event"] = "sync-finished",
-                ["file"] = result.FilePath,
-                ["syncId"] = result.SyncId,
-                ["apps"] = result.Apps.Select(a => new Dictionary<string, object?>
-                {
-                    ["appId"] = a.AppId,
-                    ["appLabel"] = a.Label,
-                    ["mode"] = a.Mode,
-                    ["accountId"] = a.AccountId,
-                    ["status"] = a.Status,
-                }).ToList(),
-                ["users"] = c.Users,
-                ["groups"] = c.Groups,
-                ["accounts"] = c.Accounts,
-                ["entitlements"] = c.Entitlements,
-                ["grants"] = c.Grants,
-                ["accessRows"] = c.AccessRows,
-                ["warnings"] = c.Warnings,
-                ["syncsKept"] = result.History.Kept.Count + 1,
-                ["requests"] = result.Requests,
-                ["resumed"] = result.Resumed,
-                ["elapsedSeconds"] = Math.Round(result.Elapsed.TotalSeconds, 3),
-                ["cpuSeconds"] = Math.Round(stats.CpuTime.TotalSeconds, 3),
-                ["peakRssBytes"] = stats.PeakRssBytes,
-            }));
+            WriteJson(output, result, stats);
             return;
         }
 
+        var c = result.Counts;
         output.WriteLine($"Sync {result.SyncId} finished in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s{(result.Resumed ? " (resumed)" : string.Empty)}: {result.FilePath}");
         output.WriteLine($"  {result.Apps.Count} AWS app{Plural(result.Apps.Count)}:");
         foreach (var app in result.Apps)
@@ -79,6 +53,50 @@ internal static class SyncSummary
                 output.WriteLine($"    … and {result.Warnings.Count - 10} more: baton-okta-aws findings --file {Quote(result.FilePath)}");
             }
         }
+    }
+
+    /// <summary>The summary as one JSON object; <paramref name="more"/> may add properties to it.</summary>
+    public static void WriteJson(TextWriter output, SyncResult result, ProcessStats stats, Action<Utf8JsonWriter>? more = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stats);
+        var c = result.Counts;
+        output.WriteLine(JsonText.Of(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("event", "sync-finished");
+            json.WriteString("file", result.FilePath);
+            json.WriteNumber("syncId", result.SyncId);
+            json.WriteStartArray("apps");
+            foreach (var app in result.Apps)
+            {
+                json.WriteStartObject();
+                json.WriteString("appId", app.AppId);
+                json.WriteString("appLabel", app.Label);
+                json.WriteString("mode", app.Mode);
+                json.WriteString("accountId", app.AccountId);
+                json.WriteString("status", app.Status);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("users", c.Users);
+            json.WriteNumber("groups", c.Groups);
+            json.WriteNumber("accounts", c.Accounts);
+            json.WriteNumber("entitlements", c.Entitlements);
+            json.WriteNumber("grants", c.Grants);
+            json.WriteNumber("accessRows", c.AccessRows);
+            json.WriteNumber("warnings", c.Warnings);
+            json.WriteNumber("syncsKept", result.History.Kept.Count + 1);
+            json.WriteNumber("requests", result.Requests);
+            json.WriteBoolean("resumed", result.Resumed);
+            json.WriteNumber("elapsedSeconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+            json.WriteNumber("cpuSeconds", Math.Round(stats.CpuTime.TotalSeconds, 3));
+            json.WriteNumber("peakRssBytes", stats.PeakRssBytes);
+            more?.Invoke(json);
+            json.WriteEndObject();
+        }));
     }
 
     private static string Plural(long count) => count == 1 ? string.Empty : "s";

@@ -5,8 +5,8 @@ using BatonOktaAws.Core.Baton;
 
 namespace BatonOktaAws.Core.Provisioning;
 
-/// <summary>A line of a change file that could not be read as a change.</summary>
-public sealed record ChangeLineError(int Line, string Error);
+/// <summary>A line of a change file that could not be read as a change; <see cref="Action"/> is the line's own, else the command's.</summary>
+public sealed record ChangeLineError(int Line, ChangeAction Action, string Error);
 
 /// <summary>
 /// Reads changes from the command line or a change file, checking each for form before anything touches
@@ -16,6 +16,9 @@ public sealed record ChangeLineError(int Line, string Error);
 /// </summary>
 public static class ChangeParser
 {
+    /// <summary>Okta's alias for the caller: <c>/api/v1/users/me</c> is the token's admin, never the user a change means.</summary>
+    private const string OktaMe = "me";
+
     private static readonly string[] CsvColumns = ["action", "entitlement", "principaltype", "principal", "grant"];
 
     public static ProvisioningChange Grant(string? entitlement, string? principalType, string? principal, int line = 1) =>
@@ -69,6 +72,7 @@ public static class ChangeParser
                 continue;
             }
 
+            var lineAction = defaultAction;
             try
             {
                 using var document = JsonDocument.Parse(text);
@@ -80,15 +84,16 @@ public static class ChangeParser
                 string? Field(params string[] names) => names
                     .Select(n => document.RootElement.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
                     .FirstOrDefault(v => v is not null);
+                lineAction = ActionOf(Field("action"), Field("grant"), defaultAction);
                 changes.Add(FromFields(i + 1, Field("action"), Field("entitlement"), Field("principalType", "principal_type"), Field("principal"), Field("grant"), defaultAction));
             }
             catch (JsonException ex)
             {
-                errors.Add(new ChangeLineError(i + 1, $"not valid JSON ({ex.Message.Split('.')[0]})"));
+                errors.Add(new ChangeLineError(i + 1, lineAction, $"not valid JSON ({ex.Message.Split('.')[0]})"));
             }
             catch (ProvisioningException ex)
             {
-                errors.Add(new ChangeLineError(i + 1, ex.Message));
+                errors.Add(new ChangeLineError(i + 1, lineAction, ex.Message));
             }
         }
 
@@ -132,12 +137,20 @@ public static class ChangeParser
             }
             catch (ProvisioningException ex)
             {
-                errors.Add(new ChangeLineError(i + 1, ex.Message));
+                errors.Add(new ChangeLineError(i + 1, ActionOf(Cell("action"), Cell("grant"), defaultAction), ex.Message));
             }
         }
 
         return (changes, errors);
     }
+
+    /// <summary>The action a line asks for, as far as it can be told: its own word, a revoke when it gives a grant id, else the command's.</summary>
+    private static ChangeAction ActionOf(string? action, string? grant, ChangeAction defaultAction) => action?.Trim().ToLowerInvariant() switch
+    {
+        "grant" => ChangeAction.Grant,
+        "revoke" => ChangeAction.Revoke,
+        _ => grant is not null ? ChangeAction.Revoke : defaultAction,
+    };
 
     private static ProvisioningChange FromFields(int line, string? action, string? entitlement, string? principalType, string? principal, string? grant, ChangeAction defaultAction)
     {
@@ -188,6 +201,11 @@ public static class ChangeParser
         if (string.IsNullOrEmpty(id))
         {
             throw new ProvisioningException("the principal is missing.");
+        }
+
+        if (type == ResourceType.User && string.Equals(id, OktaMe, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProvisioningException($"'{id}' is not a user: Okta reads it as the API token's own admin (/api/v1/users/me). Give the user's id or full login.");
         }
 
         try

@@ -22,10 +22,10 @@ internal static class GroupRoleChange
             return PlannedChange.Nothing(change, step.NoOp!.Value, State(assignment), warnings);
         }
 
-        return new PlannedChange(change, null, step.Write, State(assignment), warnings, ct => ApplyAsync(change, context, role.Name, groupId, ct));
+        return new PlannedChange(change, null, step.Write, State(assignment), warnings, (sent, ct) => ApplyAsync(change, context, role.Name, groupId, sent, ct));
     }
 
-    private static async Task<AppliedChange> ApplyAsync(ProvisioningChange change, ProvisioningContext context, string role, string groupId, CancellationToken cancellationToken)
+    private static async Task<AppliedChange> ApplyAsync(ProvisioningChange change, ProvisioningContext context, string role, string groupId, SentWrites sent, CancellationToken cancellationToken)
     {
         var client = context.Client;
         var writes = new List<OktaWrite>();
@@ -40,14 +40,9 @@ internal static class GroupRoleChange
             }
 
             writes.Add(step.Write);
-            if (before is null)
-            {
-                await client.AssignGroupToAppAsync(context.AppId, groupId, step.Desired, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await client.PatchAppGroupRolesAsync(context.AppId, groupId, step.Desired, cancellationToken).ConfigureAwait(false);
-            }
+            await sent.SendAsync(step.Write, () => before is null
+                ? client.AssignGroupToAppAsync(context.AppId, groupId, step.Desired, cancellationToken)
+                : client.PatchAppGroupRolesAsync(context.AppId, groupId, step.Desired, cancellationToken)).ConfigureAwait(false);
 
             context.AppGroupsChanged();
             var after = await client.FindAppGroupAssignmentAsync(context.AppId, groupId, cancellationToken).ConfigureAwait(false);

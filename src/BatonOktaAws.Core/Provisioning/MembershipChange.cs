@@ -30,16 +30,11 @@ internal static class MembershipChange
         }
 
         var write = new OktaWrite(grant ? "PUT" : "DELETE", $"/api/v1/groups/{groupId}/users/{userId}", null);
-        return new PlannedChange(change, null, write, State(member), [], async ct =>
+        return new PlannedChange(change, null, write, State(member), [], async (sent, ct) =>
         {
-            if (grant)
-            {
-                await context.Client.AddUserToGroupAsync(groupId, userId, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await context.Client.RemoveUserFromGroupAsync(groupId, userId, ct).ConfigureAwait(false);
-            }
+            await sent.SendAsync(write, () => grant
+                ? context.Client.AddUserToGroupAsync(groupId, userId, ct)
+                : context.Client.RemoveUserFromGroupAsync(groupId, userId, ct)).ConfigureAwait(false);
 
             var after = await context.Client.IsGroupMemberAsync(groupId, userId, ct).ConfigureAwait(false);
             if (after != grant)

@@ -46,9 +46,10 @@ public sealed class Provisioner
 
         // Read: a line that is not even a change stops the batch before Okta is asked anything.
         var failures = unreadable.ToDictionary(e => e.Line, e => e.Error);
+        var unreadableActions = unreadable.ToDictionary(e => e.Line, e => e.Action);
         if (failures.Count > 0)
         {
-            return NothingApplied(changes, failures);
+            return NothingApplied(changes, failures, unreadableActions);
         }
 
         // Plan: reads only.
@@ -68,7 +69,7 @@ public sealed class Provisioner
 
         if (failures.Count > 0)
         {
-            return NothingApplied(changes, failures);
+            return NothingApplied(changes, failures, unreadableActions);
         }
 
         foreach (var plan in planned)
@@ -87,14 +88,34 @@ public sealed class Provisioner
         {
             return [.. planned.Select(p => p.NoOp is { } noOp
                 ? new ProvisioningResult(p.Change, p.Change.Line, noOp, [], p.Before, p.Before, null, p.Warnings)
-                : new ProvisioningResult(p.Change, p.Change.Line, ProvisioningOutcome.Planned, [p.Write!], p.Before, null, null, p.Warnings))];
+                : new ProvisioningResult(p.Change, p.Change.Line, ProvisioningOutcome.Planned, [p.Write!], p.Before, null, null, p.Warnings) { RolesMadeDirect = p.RolesMadeDirect })];
         }
 
-        // Apply, in order; a failed write is reported and the next change still runs.
+        // Apply, in order; a failed write is reported and the next change still runs. After a cancellation every
+        // change that was not started is reported as cancelled, and the results so far are returned, not lost.
         var results = new List<ProvisioningResult>(planned.Count);
+        string? stopped = null;
         foreach (var plan in planned)
         {
-            results.Add(await ApplyAsync(plan, cancellationToken).ConfigureAwait(false));
+            if (stopped is not null || cancellationToken.IsCancellationRequested)
+            {
+                results.Add(NotApplied(plan.Change, stopped ?? "cancelled before this change was started; nothing was changed for it"));
+                continue;
+            }
+
+            try
+            {
+                results.Add(await ApplyAsync(plan, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not the change's own failure (the audit log could not be written, ...): stop here, but keep the
+                // results so far — they say what Okta now holds.
+                var change = plan.Change;
+                results.Add(new ProvisioningResult(change, change.Line, ProvisioningOutcome.OutcomeUnknown, plan.Write is null ? [] : [plan.Write], plan.Before, null,
+                    $"the run stopped here ({ex.GetType().Name}: {ex.Message}); this change may or may not have been made: check it in Okta", plan.Warnings));
+                stopped = $"not started: the run stopped at line {change.Line}; nothing was changed for it";
+            }
         }
 
         return results;
@@ -115,33 +136,70 @@ public sealed class Provisioner
             return new ProvisioningResult(change, change.Line, noOp, [], plan.Before, plan.Before, null, plan.Warnings);
         }
 
+        var sent = new SentWrites();
         try
         {
-            var applied = await plan.ApplyAsync!(cancellationToken).ConfigureAwait(false);
+            var applied = await plan.ApplyAsync!(sent, cancellationToken).ConfigureAwait(false);
             foreach (var write in applied.Writes)
             {
-                Audit(change, write, applied.Outcome.Name(), applied.Before, applied.After, null);
+                Audit(change, write, applied.Outcome.Name(), applied.Before, applied.After, null, applied.RolesMadeDirect);
             }
 
-            return new ProvisioningResult(change, change.Line, applied.Outcome, applied.Writes, applied.Before, applied.After, null, plan.Warnings);
+            return new ProvisioningResult(change, change.Line, applied.Outcome, applied.Writes, applied.Before, applied.After, null, plan.Warnings)
+            {
+                RolesMadeDirect = applied.RolesMadeDirect,
+            };
         }
-        catch (Exception ex) when (IsChangeFailure(ex))
+        catch (Exception ex) when (IsChangeFailure(ex) || ex is OperationCanceledException)
         {
-            Audit(change, plan.Write!, ProvisioningOutcome.Failed.Name(), plan.Before, null, ex.Message);
-            return new ProvisioningResult(change, change.Line, ProvisioningOutcome.Failed, [plan.Write!], plan.Before, null, ex.Message, plan.Warnings);
+            var cancelled = ex is OperationCanceledException;
+            var error = cancelled ? "cancelled while the change was being made" : ex.Message;
+            if (!sent.Any)
+            {
+                // Nothing reached Okta for this change.
+                return cancelled
+                    ? NotApplied(change, "cancelled before its write was sent; nothing was changed for it")
+                    : new ProvisioningResult(change, change.Line, ProvisioningOutcome.Failed, [], plan.Before, null, error, plan.Warnings);
+            }
+
+            // Known: Okta refused the write itself (4xx), or our own read-back saw the state and found it wrong
+            // (a ProvisioningException names what it saw). Anything else once a write went out — no answer, a
+            // timeout, 5xx after the retries, a cancellation, a failed read-back — leaves Okta's state unknown.
+            var refused = sent.Pending is not null && sent.Answered.Count == 0 && ex is OktaApiException { Status: >= 400 and < 500 };
+            var known = refused || ex is ProvisioningException;
+            var outcome = known ? ProvisioningOutcome.Failed : ProvisioningOutcome.OutcomeUnknown;
+            var writes = sent.Answered.Concat(sent.Pending is null ? [] : [sent.Pending]).ToList();
+            foreach (var write in writes)
+            {
+                Audit(change, write, outcome.Name(), plan.Before, null, error, plan.RolesMadeDirect);
+            }
+
+            if (outcome == ProvisioningOutcome.OutcomeUnknown)
+            {
+                error = $"{error}; the write was sent, so Okta may or may not have made the change: check it before running again";
+            }
+
+            return new ProvisioningResult(change, change.Line, outcome, writes, plan.Before, null, error, plan.Warnings) { RolesMadeDirect = plan.RolesMadeDirect };
         }
     }
 
-    private void Audit(ProvisioningChange change, OktaWrite write, string result, string? before, string? after, string? error)
+    private static ProvisioningResult NotApplied(ProvisioningChange change, string reason) =>
+        new(change, change.Line, ProvisioningOutcome.Cancelled, [], null, null, reason, []);
+
+    private void Audit(ProvisioningChange change, OktaWrite write, string result, string? before, string? after, string? error, IReadOnlyList<RoleMadeDirect> rolesMadeDirect)
     {
         var action = change.Action == ChangeAction.Grant ? "grant" : "revoke";
         var entitlement = change.Entitlement.ToString();
         var errorSuffix = error is null ? string.Empty : ": " + error;
-        ProvisioningLog.Write(_logger, _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, result, before, after, errorSuffix);
-        _audit?.Record(new AuditEvent(_time.GetUtcNow(), _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, before, after, result, error));
+        var madeDirect = rolesMadeDirect.Count == 0 ? string.Empty : $"; now held directly instead of through their group: {string.Join(", ", rolesMadeDirect)}";
+        ProvisioningLog.Write(_logger, _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, result, before, after, errorSuffix + madeDirect);
+        _audit?.Record(new AuditEvent(_time.GetUtcNow(), _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, write.Body, before, after, result, error)
+        {
+            RolesMadeDirect = rolesMadeDirect,
+        });
     }
 
-    private List<ProvisioningResult> NothingApplied(IReadOnlyList<ProvisioningChange> changes, Dictionary<int, string> failures)
+    private List<ProvisioningResult> NothingApplied(IReadOnlyList<ProvisioningChange> changes, Dictionary<int, string> failures, Dictionary<int, ChangeAction> unreadableActions)
     {
         var unreadableLines = failures.Keys.Count(l => changes.All(c => c.Line != l));
         ProvisioningLog.NothingApplied(_logger, failures.Count, changes.Count + unreadableLines);
@@ -150,7 +208,9 @@ public sealed class Provisioner
                 ? ProvisioningResult.Failed(c, c.Line, error)
                 : ProvisioningResult.Failed(c, c.Line, $"not applied: line {firstBad} failed validation, so nothing was changed"))
             .ToList();
-        results.AddRange(failures.Where(f => changes.All(c => c.Line != f.Key)).Select(f => ProvisioningResult.Failed(null, f.Key, f.Value)));
+        results.AddRange(failures
+            .Where(f => changes.All(c => c.Line != f.Key))
+            .Select(f => ProvisioningResult.Failed(null, f.Key, f.Value) with { Action = unreadableActions.GetValueOrDefault(f.Key) }));
         return [.. results.OrderBy(r => r.Line)];
     }
 

@@ -49,7 +49,12 @@ internal sealed class ProvisioningContext
     /// <summary>Forgets the cached group assignments after a write that changed them.</summary>
     public void AppGroupsChanged() => _appGroups = null;
 
-    /// <exception cref="ProvisioningException">Okta has no such user.</exception>
+    /// <summary>
+    /// The user a change names. Okta's <c>GET /api/v1/users/{idOrLogin}</c> also answers for a login's short name
+    /// (the part before <c>@</c>), so the answer must be exactly the id asked for, or a login equal to the one
+    /// asked for (logins compare case-insensitively, as Okta does); anything else is refused naming both.
+    /// </summary>
+    /// <exception cref="ProvisioningException">Okta has no such user, or resolved the name to someone else.</exception>
     public async Task<OktaUser> RequireUserAsync(string idOrLogin, CancellationToken cancellationToken)
     {
         if (!_users.TryGetValue(idOrLogin, out var user))
@@ -58,7 +63,20 @@ internal sealed class ProvisioningContext
             _users[idOrLogin] = user;
         }
 
-        return user ?? throw new ProvisioningException($"Okta has no user '{OktaId.Printable(idOrLogin)}'.");
+        if (user is null)
+        {
+            throw new ProvisioningException($"Okta has no user '{OktaId.Printable(idOrLogin)}'.");
+        }
+
+        var login = user.Profile?.Login;
+        if (!string.Equals(user.Id, idOrLogin, StringComparison.Ordinal) && !string.Equals(login, idOrLogin, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProvisioningException(
+                $"'{OktaId.Printable(idOrLogin)}' is neither the id nor the login of the user Okta returned for it, {OktaId.Printable(login ?? "(no login)")} ({user.Id}); " +
+                "Okta resolves short names, so give that user's full login or id if it is the one you mean.");
+        }
+
+        return user;
     }
 
     /// <exception cref="ProvisioningException">Okta has no such group.</exception>
@@ -88,7 +106,16 @@ internal sealed class ProvisioningContext
         var warnings = new List<string>();
         if (app.RoleList is { } roles && !roles.Contains(role))
         {
-            warnings.Add($"Role {role} is not in the AWS role list Okta reports for app {AppId} ({string.Join(", ", roles)}); check the name.");
+            var known = roles.Count == 0 ? "it lists none" : string.Join(", ", roles);
+            if (change.Action == ChangeAction.Grant && !Options.AllowUnknownRole)
+            {
+                // Okta stores any samlRole, but AWS rejects the sign-in for a role its SAML provider does not know.
+                throw new ProvisioningException(
+                    $"Role {role} is not in the AWS role list Okta reports for app {AppId} ({known}): Okta would accept the grant but the sign-in to AWS would fail. " +
+                    "Check the name, or pass --allow-unknown-role if the role was just created in AWS and the list lags behind.");
+            }
+
+            warnings.Add($"Role {role} is not in the AWS role list Okta reports for app {AppId} ({known}); check the name.");
         }
         else if (app.RoleList is null)
         {

@@ -11,6 +11,12 @@ public enum ProvisioningOutcome
     /// <summary>Dry run: the writes that would be made were printed, none was made.</summary>
     Planned,
     Failed,
+
+    /// <summary>A write was sent but the change did not finish (cancelled, timed out, connection lost, Okta failed): Okta may or may not hold it.</summary>
+    OutcomeUnknown,
+
+    /// <summary>The run was cancelled before this change's write was sent: nothing was changed for it.</summary>
+    Cancelled,
 }
 
 public static class ProvisioningOutcomeNames
@@ -22,6 +28,12 @@ public static class ProvisioningOutcomeNames
         ProvisioningOutcome.Revoked => "revoked",
         ProvisioningOutcome.AlreadyRevoked => "already-revoked",
         ProvisioningOutcome.Planned => "planned",
+        ProvisioningOutcome.OutcomeUnknown => "outcome-unknown",
+        ProvisioningOutcome.Cancelled => "cancelled",
         _ => "failed",
     };
+
+    /// <summary>Whether the change did not end as asked (the command exits non-zero).</summary>
+    public static bool IsUnsuccessful(this ProvisioningOutcome outcome) =>
+        outcome is ProvisioningOutcome.Failed or ProvisioningOutcome.OutcomeUnknown or ProvisioningOutcome.Cancelled;
 }

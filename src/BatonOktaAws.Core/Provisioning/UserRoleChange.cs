@@ -6,7 +6,10 @@ namespace BatonOktaAws.Core.Provisioning;
 /// <summary>
 /// <c>account:&lt;accountId&gt;:&lt;role&gt;</c> for a user: a direct app assignment with the role, or the role added
 /// to / taken from an existing direct assignment. A group-scoped user is converted to a direct assignment only
-/// when allowed, keeping every role they had; a role held only through a group cannot be revoked from the user.
+/// when allowed: with <c>joinAllRoles</c> on the direct assignment holds only the roles asked for directly (the
+/// groups' roles keep reaching the user); with it off a direct assignment hides the groups' roles, so they are
+/// copied, and each copied role is reported as <see cref="RoleMadeDirect"/>. A role held only through a group
+/// cannot be revoked from the user.
 /// </summary>
 internal static class UserRoleChange
 {
@@ -33,10 +36,13 @@ internal static class UserRoleChange
         }
 
         return new PlannedChange(change, null, Write(step, context.AppId, userId), State(appUser), warnings,
-            ct => ApplyAsync(change, context, app, role, userId, who, ct));
+            (sent, ct) => ApplyAsync(change, context, app, role, userId, who, sent, ct))
+        {
+            RolesMadeDirect = step.RolesMadeDirect,
+        };
     }
 
-    private static async Task<AppliedChange> ApplyAsync(ProvisioningChange change, ProvisioningContext context, AwsAppContext app, SamlRole role, string userId, string who, CancellationToken cancellationToken)
+    private static async Task<AppliedChange> ApplyAsync(ProvisioningChange change, ProvisioningContext context, AwsAppContext app, SamlRole role, string userId, string who, SentWrites sent, CancellationToken cancellationToken)
     {
         var client = context.Client;
         var writes = new List<OktaWrite>();
@@ -52,19 +58,15 @@ internal static class UserRoleChange
 
             var write = Write(step, context.AppId, userId);
             writes.Add(write);
-            if (step.Kind == WriteKind.Assign)
-            {
-                await client.AssignUserToAppAsync(context.AppId, userId, step.Desired, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await client.UpdateAppUserRolesAsync(context.AppId, userId, step.Desired, cancellationToken).ConfigureAwait(false);
-            }
+            await sent.SendAsync(write, () => step.Kind == WriteKind.Assign
+                ? client.AssignUserToAppAsync(context.AppId, userId, step.Desired, cancellationToken)
+                : client.UpdateAppUserRolesAsync(context.AppId, userId, step.Desired, cancellationToken)).ConfigureAwait(false);
 
             var after = await client.FindAppUserAsync(context.AppId, userId, cancellationToken).ConfigureAwait(false);
             if (after is { Scope: OktaAppUser.UserScope } && RoleSet.SameAs(after.Profile?.SamlRoles, step.Desired))
             {
-                return new AppliedChange(change.Action == ChangeAction.Grant ? ProvisioningOutcome.Granted : ProvisioningOutcome.Revoked, State(before), State(after), writes);
+                var outcome = change.Action == ChangeAction.Grant ? ProvisioningOutcome.Granted : ProvisioningOutcome.Revoked;
+                return new AppliedChange(outcome, State(before), State(after), writes) { RolesMadeDirect = step.RolesMadeDirect };
             }
 
             // The assignment changed between our read and our check (another admin, a group rule): redo from a fresh read.
@@ -77,7 +79,6 @@ internal static class UserRoleChange
     private static async Task<Step> DecideAsync(ChangeAction action, OktaAppUser? appUser, SamlRole role, string userId, string who, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
     {
         var roles = appUser?.Profile?.SamlRoles ?? [];
-        var has = roles.Contains(role.Name, StringComparer.Ordinal);
         var direct = appUser?.Scope == OktaAppUser.UserScope;
         if (action == ChangeAction.Grant)
         {
@@ -88,25 +89,12 @@ internal static class UserRoleChange
 
             if (direct)
             {
-                return has ? Step.Nothing(ProvisioningOutcome.AlreadyGranted) : Step.Writing(WriteKind.Update, RoleSet.With(roles, role.Name));
+                return roles.Contains(role.Name, StringComparer.Ordinal)
+                    ? Step.Nothing(ProvisioningOutcome.AlreadyGranted)
+                    : Step.Writing(WriteKind.Update, RoleSet.With(roles, role.Name));
             }
 
-            if (has)
-            {
-                return Step.Nothing(ProvisioningOutcome.AlreadyGranted, $"{who} already has {role} through a group assignment; no direct assignment was made.");
-            }
-
-            if (!context.Options.AllowGroupToDirectConversion)
-            {
-                var groups = await AssignedGroupsOfUserAsync(userId, context, cancellationToken).ConfigureAwait(false);
-                throw new ProvisioningException(
-                    $"{who} has the app through {Describe([.. groups.Select(g => (g.Id, g.Name))])} (scope GROUP); giving them {role} directly would convert that into a direct assignment. " +
-                    $"Re-run with --aws-allow-group-to-direct-assignment-conversion-for-provisioning to convert it (their current roles {RoleSet.Describe(roles)} are kept), " +
-                    $"or grant group:<groupId>:member of a group that gives {role}.");
-            }
-
-            // The conversion keeps every role they had and adds the new one, so nobody loses access by it.
-            return Step.Writing(WriteKind.Assign, RoleSet.With(roles, role.Name));
+            return await GrantToGroupScopedAsync(appUser, role, userId, who, context, app, cancellationToken).ConfigureAwait(false);
         }
 
         if (appUser is null)
@@ -114,8 +102,9 @@ internal static class UserRoleChange
             return Step.Nothing(ProvisioningOutcome.AlreadyRevoked);
         }
 
-        var throughGroups = await GroupsGivingAsync(appUser, role, userId, context, app, cancellationToken).ConfigureAwait(false);
-        if (direct && has)
+        var throughGroups = (await RolesThroughGroupsAsync(appUser, userId, context, app, cancellationToken).ConfigureAwait(false))
+            .GetValueOrDefault(role.Name) ?? [];
+        if (direct && roles.Contains(role.Name, StringComparer.Ordinal))
         {
             var warning = throughGroups.Count > 0 ? $"{who} still has {role} through {Describe(throughGroups)}." : null;
             return Step.Writing(WriteKind.Update, RoleSet.Without(roles, role.Name), warning);
@@ -132,8 +121,40 @@ internal static class UserRoleChange
         return Step.Nothing(ProvisioningOutcome.AlreadyRevoked);
     }
 
-    /// <summary>The assigned groups through which the access rules give this user the role.</summary>
-    private static async Task<List<(string Id, string Name)>> GroupsGivingAsync(OktaAppUser appUser, SamlRole role, string userId, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
+    /// <summary>A direct role for a user who has the app only through groups: a conversion to a direct assignment.</summary>
+    private static async Task<Step> GrantToGroupScopedAsync(OktaAppUser appUser, SamlRole role, string userId, string who, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
+    {
+        var throughGroups = await RolesThroughGroupsAsync(appUser, userId, context, app, cancellationToken).ConfigureAwait(false);
+        if (throughGroups.TryGetValue(role.Name, out var giving))
+        {
+            return Step.Nothing(ProvisioningOutcome.AlreadyGranted, $"{who} already has {role} through {Describe(giving)}; no direct assignment was made.");
+        }
+
+        var joinAllRoles = app.Settings.JoinAllRoles;
+
+        // Okta's own conversion copies the group-derived profile; with joinAllRoles on the copy is not needed (the
+        // groups' roles keep reaching a direct user) and would only freeze them, so the assignment holds just the role.
+        var copied = joinAllRoles ? [] : RoleSet.Distinct(appUser.Profile?.SamlRoles);
+        var madeDirect = copied
+            .Select(r => new RoleMadeDirect(r, throughGroups.GetValueOrDefault(r) ?? []))
+            .ToList();
+        if (!context.Options.AllowGroupToDirectConversion)
+        {
+            var groups = (await AssignedGroupsOfUserAsync(userId, context, cancellationToken).ConfigureAwait(false)).Select(g => new GroupRef(g.Id, g.Name)).ToList();
+            var consequence = joinAllRoles
+                ? $"the direct assignment would hold only {role}; their groups' roles keep reaching them because joinAllRoles is on"
+                : $"because joinAllRoles is off, a direct assignment hides their groups' roles, so {RoleSet.Describe(copied)} would be copied into it and no longer follow changes to those groups";
+            throw new ProvisioningException(
+                $"{who} has the app through {Describe(groups)} (scope GROUP); giving them {role} directly would convert that into a direct assignment: {consequence}. " +
+                "Re-run with --aws-allow-group-to-direct-assignment-conversion-for-provisioning to convert it, " +
+                $"or grant group:<groupId>:member of a group that gives {role}.");
+        }
+
+        return Step.Writing(WriteKind.Assign, RoleSet.With(copied, role.Name)) with { RolesMadeDirect = madeDirect };
+    }
+
+    /// <summary>Each role the access rules give this user through assigned groups, with those groups.</summary>
+    private static async Task<Dictionary<string, List<GroupRef>>> RolesThroughGroupsAsync(OktaAppUser appUser, string userId, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
     {
         var groups = await AssignedGroupsOfUserAsync(userId, context, cancellationToken).ConfigureAwait(false);
         var assigned = groups
@@ -147,12 +168,15 @@ internal static class UserRoleChange
         var assignment = appUser.Scope == OktaAppUser.UserScope
             ? new AppAssignment(true, AssignmentRoles.None)
             : AppAssignment.ThroughGroups;
-        var giving = new AwsAccessRules(app.Settings, app.SamlRolesUnion)
+        var names = groups.ToDictionary(g => g.Id, g => g.Name, StringComparer.Ordinal);
+        return new AwsAccessRules(app.Settings, app.SamlRolesUnion)
             .Resolve(assignment, assigned, [])
-            .Where(a => a.Role == role && !a.Source.IsDirect)
-            .Select(a => a.Source.GroupId!)
-            .ToHashSet(StringComparer.Ordinal);
-        return [.. groups.Where(g => giving.Contains(g.Id)).Select(g => (g.Id, g.Name))];
+            .Where(a => !a.Source.IsDirect)
+            .GroupBy(a => a.Role.Name, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(a => a.Source.GroupId!).Distinct(StringComparer.Ordinal).Select(id => new GroupRef(id, names[id])).ToList(),
+                StringComparer.Ordinal);
     }
 
     private static async Task<List<(string Id, string Name, OktaAppGroupAssignment Assignment)>> AssignedGroupsOfUserAsync(string userId, ProvisioningContext context, CancellationToken cancellationToken)
@@ -164,10 +188,10 @@ internal static class UserRoleChange
             .Select(g => (g.Id!, g.Profile?.Name ?? g.Id!, appGroups[g.Id!]))];
     }
 
-    private static string Describe(List<(string Id, string Name)> groups) =>
+    private static string Describe(List<GroupRef> groups) =>
         groups.Count == 0
             ? "a group assignment"
-            : (groups.Count == 1 ? "group " : "groups ") + string.Join(", ", groups.Select(g => $"'{g.Name}' ({g.Id})"));
+            : (groups.Count == 1 ? "group " : "groups ") + string.Join(", ", groups);
 
     private static OktaWrite Write(Step step, string appId, string userId) => step.Kind == WriteKind.Assign
         ? new OktaWrite("POST", $"/api/v1/apps/{appId}/users", ProvisioningContext.Json(new AppUserAssignRequest { Id = userId, Profile = new AwsAppProfile { SamlRoles = step.Desired } }, OktaJsonContext.Default.AppUserAssignRequest))
@@ -181,6 +205,8 @@ internal static class UserRoleChange
 
     private sealed record Step(ProvisioningOutcome? NoOp, WriteKind Kind, List<string> Desired, IReadOnlyList<string> Warnings)
     {
+        public IReadOnlyList<RoleMadeDirect> RolesMadeDirect { get; init; } = [];
+
         public static Step Nothing(ProvisioningOutcome outcome, string? warning = null) => new(outcome, default, [], warning is null ? [] : [warning]);
 
         public static Step Writing(WriteKind kind, List<string> desired, string? warning = null) => new(null, kind, desired, warning is null ? [] : [warning]);

@@ -20,7 +20,7 @@ public sealed record SyncOptions
     /// <summary>Continue an interrupted sync's partial file instead of starting over.</summary>
     public bool Resume { get; init; }
 
-    /// <summary>Replace <see cref="FilePath"/> even when it is not a sync file of ours.</summary>
+    /// <summary>Overwrite the target even when it is not a sync file (normally refused, so a mistyped --file cannot destroy another file).</summary>
     public bool Force { get; init; }
 
     /// <summary>How many syncs the file keeps, this one included; older ones are dropped.</summary>

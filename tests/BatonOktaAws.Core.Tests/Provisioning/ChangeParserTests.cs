@@ -83,6 +83,30 @@ public sealed class ChangeParserTests : IDisposable
         Assert.Contains("is not a grant id", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("me")]
+    [InlineData("ME")]
+    public void Grant_PrincipalMe_IsRefusedBecauseOktaReadsItAsTheTokensAdmin(string principal)
+    {
+        var ex = Assert.Throws<ProvisioningException>(() => ChangeParser.Grant("group:00g1:member", "user", principal));
+
+        Assert.Contains("the API token's own admin (/api/v1/users/me)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadFile_UnreadableLines_KeepTheActionTheLineAsksFor()
+    {
+        var path = Write("changes.csv",
+            "action,entitlement,principal_type,principal,grant",
+            "revoke,group:00g1:membr,user,00u1,",
+            ",,,,not-a-grant-id",
+            ",group:00g1:membr,user,00u1,");
+
+        var (_, errors) = ChangeParser.ReadFile(path, ChangeAction.Grant);
+
+        Assert.Equal([ChangeAction.Revoke, ChangeAction.Revoke, ChangeAction.Grant], errors.Select(e => e.Action));
+    }
+
     private string Write(string name, params string[] lines)
     {
         var path = _directory.File(name);

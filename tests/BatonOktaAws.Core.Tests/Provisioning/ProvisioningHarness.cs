@@ -60,3 +60,14 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
         await Simulator.DisposeAsync();
     }
 }
+
+/// <summary>Compares <see cref="RoleMadeDirect"/> by value, groups included (records compare lists by reference).</summary>
+internal sealed class RoleMadeDirectComparer : IEqualityComparer<RoleMadeDirect>
+{
+    public static RoleMadeDirectComparer Instance { get; } = new();
+
+    public bool Equals(RoleMadeDirect? x, RoleMadeDirect? y) =>
+        x is not null && y is not null && x.Role == y.Role && x.Groups.SequenceEqual(y.Groups);
+
+    public int GetHashCode(RoleMadeDirect obj) => obj.Role.GetHashCode(StringComparison.Ordinal);
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using BatonOktaAws.Cli.Help;
+
+namespace BatonOktaAws.Cli.Commands;
+
+/// <summary>The root: its subcommands, and (for Baton's one-shot flags and no subcommand) what ArgumentRewriter maps.</summary>
+internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
+{
+    public BatonRootCommand(CliEnvironment env)
+        : base(
+            "baton-okta-aws: sync who can assume which AWS role through Okta's Amazon Web Services app into a SQLite file, " +
+            "answer access reviews from it, and grant or revoke that access. With no command, runs sync.")
+    {
+        Sync = new SyncCommand(env);
+        Access = new AccessCommand(env);
+        Demo = new DemoCommand(env);
+        Grant = new GrantCommand(env);
+        Revoke = new RevokeCommand(env);
+        Add(Sync);
+        Add(Access);
+        Add(Demo);
+        Add(Grant);
+        Add(Revoke);
+    }
+
+    internal SyncCommand Sync { get; }
+    internal AccessCommand Access { get; }
+    internal DemoCommand Demo { get; }
+    internal GrantCommand Grant { get; }
+    internal RevokeCommand Revoke { get; }
+
+    public IReadOnlyList<HelpExample> Examples { get; } =
+    [
+        new("Try it against the bundled simulated org", "baton-okta-aws demo"),
+        new("Sync your org (token in BATON_API_TOKEN)", "baton-okta-aws sync --domain acme.okta.com --aws-okta-app-id 0oa1abcd --file aws.db"),
+        new("Who can assume Admin in an account", "baton-okta-aws access --file aws.db --account 123456789012 --role Admin"),
+        new("Baton's one-shot form of grant", "baton-okta-aws --grant-entitlement group:00g1abc:member --grant-principal-type user --grant-principal alice@acme.com --dry-run"),
+    ];
+
+    public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.NotInSyncFile, ExitCode.Cancelled];
+}

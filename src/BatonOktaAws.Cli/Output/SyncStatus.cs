@@ -1,0 +1,114 @@
+using System.Globalization;
+using BatonOktaAws.Core.Okta.RateLimiting;
+using BatonOktaAws.Core.Sync;
+
+namespace BatonOktaAws.Cli.Output;
+
+/// <summary>
+/// What a running sync is doing, in sentences a person can read: each Okta list being read (counts against
+/// the total when Okta gives one, pages done), requests used, and a countdown while waiting for a rate limit.
+/// Fed by <see cref="SyncProgress"/> reports and the client's <see cref="RateLimitWait"/> events from any thread.
+/// </summary>
+internal sealed class SyncStatus
+{
+    private readonly Lock _lock = new();
+    private SyncProgress? _progress;
+    private RateLimitWait? _wait;
+
+    public void Report(SyncProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        lock (_lock)
+        {
+            _progress = progress;
+        }
+    }
+
+    public void Waiting(RateLimitWait wait)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        lock (_lock)
+        {
+            _wait = wait;
+        }
+    }
+
+    /// <summary>One line per list (or the overall counts while the engine reports no lists), as of <paramref name="now"/>.</summary>
+    public IReadOnlyList<string> ListLines()
+    {
+        var progress = Progress();
+        if (progress is null)
+        {
+            return ["Starting"];
+        }
+
+        if (progress.Lists.Count == 0)
+        {
+            return [Overall(progress)];
+        }
+
+        return [.. progress.Lists.Select(Describe)];
+    }
+
+    /// <summary>"45 requests to Okta so far".</summary>
+    public string RequestsLine() => string.Create(CultureInfo.InvariantCulture, $"{Progress()?.Requests ?? 0:N0} requests to Okta so far");
+
+    /// <summary>The rate-limit wait still running at <paramref name="now"/>, as a countdown, or null.</summary>
+    public string? WaitLine(DateTimeOffset now)
+    {
+        RateLimitWait? wait;
+        lock (_lock)
+        {
+            wait = _wait;
+        }
+
+        if (wait is null || wait.Until <= now)
+        {
+            return null;
+        }
+
+        var left = wait.Until - now;
+        var clock = left.TotalHours >= 1 ? left.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : left.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"Waiting for Okta's rate limit on {wait.Bucket}: {clock} left, until {wait.Until.ToLocalTime():HH:mm:ss} ({wait.Reason})");
+    }
+
+    /// <summary>Everything in one sentence, for a log line.</summary>
+    public string Sentence(DateTimeOffset now)
+    {
+        var lines = ListLines();
+        var reading = string.Join("; ", lines);
+        return WaitLine(now) is { } wait ? $"{reading}; {char.ToLowerInvariant(wait[0])}{wait[1..]}" : reading;
+    }
+
+    private SyncProgress? Progress()
+    {
+        lock (_lock)
+        {
+            return _progress;
+        }
+    }
+
+    private static string Describe(ListProgress list)
+    {
+        var items = list.TotalItems is { } total
+            ? string.Create(CultureInfo.InvariantCulture, $"{list.Items:N0} of {total:N0}")
+            : string.Create(CultureInfo.InvariantCulture, $"{list.Items:N0}");
+        var pages = list.Pages == 1 ? "1 page" : string.Create(CultureInfo.InvariantCulture, $"{list.Pages:N0} pages");
+        return list.Done ? $"Read {list.Description}: {items} in {pages}" : $"Reading {list.Description}: {items} so far, {pages}";
+    }
+
+    private static string Overall(SyncProgress progress)
+    {
+        var groups = progress.GroupsKnown > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", members of {progress.GroupsDone:N0} of {progress.GroupsKnown:N0} groups")
+            : string.Empty;
+        var counts = string.Create(CultureInfo.InvariantCulture, $"{progress.Pages:N0} pages, {progress.AppUsers:N0} app users{groups}");
+        return progress.Phase switch
+        {
+            SyncPhase.ReadingConfiguration => "Reading the AWS app's configuration",
+            SyncPhase.Fetching => $"Reading Okta's lists: {counts}",
+            SyncPhase.DerivingAccess => $"Working out who can assume which role (read {counts})",
+            _ => $"Writing the sync file (read {counts})",
+        };
+    }
+}

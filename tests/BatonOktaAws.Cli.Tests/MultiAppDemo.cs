@@ -1,0 +1,8 @@
+namespace BatonOktaAws.Cli.Tests;
+
+/// <summary>Facts about the bundled demo estate the command-line tests rely on (its rows are listed in Core's MultiAppSyncTests).</summary>
+internal static class MultiAppDemo
+{
+    /// <summary>Access rows of the three ACTIVE AWS apps: 10 in production, 8 in staging, 2 through group mapping.</summary>
+    public const int AccessRows = 20;
+}

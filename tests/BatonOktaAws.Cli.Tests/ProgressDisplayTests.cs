@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using BatonOktaAws.Cli.Logging;
+using BatonOktaAws.Cli.Options;
+using BatonOktaAws.Cli.Output;
+using BatonOktaAws.Core.Okta.RateLimiting;
+using BatonOktaAws.Core.Sync;
+using BatonOktaAws.TestSupport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using OktaSimulator.Fixtures;
+using Serilog.Events;
+
+namespace BatonOktaAws.Cli.Tests;
+
+/// <summary>The live display on a terminal and the ten-second log lines elsewhere.</summary>
+public sealed partial class ProgressDisplayTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static SyncProgress Lists(params ListProgress[] lists) => new(SyncPhase.Fetching, 45, 7, 1_200, 0, 0) { Lists = lists };
+
+    [Fact]
+    public void LiveDisplay_ListsAndARateLimitWait_ShowsCountsAgainstTotalsAndCountsDownToUntil()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var error = new StringWriter();
+        var terminal = new LiveConsole(error);
+        using (var display = new ProgressDisplay(new SyncStatus(), time, NullLogger(), terminal))
+        {
+            display.Report(Lists(
+                new ListProgress("app users of AWS (prod)", 3, 1_200, 5_000, false),
+                new ListProgress("group assignments of AWS (prod)", 1, 42, null, true)));
+            display.Status.Waiting(new RateLimitWait("/api/v1/users", Start.AddSeconds(42), "Okta answered 429"));
+            display.Refresh();
+            time.Advance(TimeSpan.FromSeconds(10));
+            display.Refresh();
+            time.Advance(TimeSpan.FromSeconds(40));
+            display.Refresh();
+        }
+
+        var frames = Plain(error.ToString());
+        Assert.Contains("Reading app users of AWS (prod): 1,200 of 5,000 so far, 3 pages", frames, StringComparison.Ordinal);
+        Assert.Contains("Read group assignments of AWS (prod): 42 in 1 page", frames, StringComparison.Ordinal);
+        Assert.Contains("45 requests to Okta so far", frames, StringComparison.Ordinal);
+        var first = frames.IndexOf("Waiting for Okta's rate limit on /api/v1/users: 0:42 left", StringComparison.Ordinal);
+        var second = frames.IndexOf("Waiting for Okta's rate limit on /api/v1/users: 0:32 left", StringComparison.Ordinal);
+        Assert.True(first >= 0 && second > first, frames);
+        Assert.Contains("(Okta answered 429)", frames, StringComparison.Ordinal);
+        // Past Until the countdown is gone from the last frame.
+        Assert.DoesNotContain("Waiting", frames[frames.LastIndexOf("45 requests", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LiveDisplay_EngineReportsNoLists_ShowsTheOverallCounts()
+    {
+        using var error = new StringWriter();
+        using (var display = new ProgressDisplay(new SyncStatus(), new FakeTimeProvider(Start), NullLogger(), new LiveConsole(error)))
+        {
+            display.Report(new SyncProgress(SyncPhase.Fetching, 30, 12, 1_300, 4, 10));
+            display.Refresh();
+        }
+
+        Assert.Contains("Reading Okta's lists: 12 pages, 1,300 app users, members of 4 of 10 groups", Plain(error.ToString()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LiveDisplay_LogLinesWrittenMeanwhile_ArePrintedWholeAboveTheDisplayAfterErasingIt()
+    {
+        using var error = new StringWriter();
+        var terminal = new LiveConsole(error);
+        using var loggers = LoggingOptions.CreateFactory(error, LogFormat.Console, LogEventLevel.Information, terminal);
+        var logger = loggers.CreateLogger("test");
+        using (var display = new ProgressDisplay(new SyncStatus(), new FakeTimeProvider(Start), logger, terminal))
+        {
+            display.Report(Lists(new ListProgress("members of AWS Developers", 9, 9_000, 20_000, false)));
+            display.Refresh();
+            LogSomething(logger, "short");
+            display.Refresh();
+            LogSomething(logger, "second");
+        }
+
+        var output = error.ToString();
+        // Each log line starts by erasing the display below the cursor and ends with its own newline.
+        Assert.Matches(new Regex(@"\u001b\[0J\d\d:\d\d:\d\d INF Log line short\r?\n"), output);
+        Assert.Matches(new Regex(@"\u001b\[0J\d\d:\d\d:\d\d INF Log line second\r?\n"), output);
+        Assert.Contains("Reading members of AWS Developers: 9,000 of 20,000 so far, 9 pages", Plain(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoggedProgress_NotATerminal_LogsOneSentenceEveryTenSeconds()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var error = new StringWriter();
+        using var loggers = LoggingOptions.CreateFactory(error, LogFormat.Console, LogEventLevel.Information);
+        using (var display = new ProgressDisplay(new SyncStatus(), time, loggers.CreateLogger("test"), terminal: null))
+        {
+            var progress = Lists(new ListProgress("app users of AWS (prod)", 3, 1_200, null, false));
+            display.Report(progress);
+            time.Advance(TimeSpan.FromSeconds(9));
+            display.Report(progress);
+            time.Advance(TimeSpan.FromSeconds(1));
+            display.Status.Waiting(new RateLimitWait("/api/v1/apps", Start.AddSeconds(40), "this token's share of the window is spent"));
+            display.Report(progress);
+            display.Report(progress);
+        }
+
+        var line = Assert.Single(CliRun.Lines(error.ToString()));
+        Assert.EndsWith(
+            "INF Sync progress: Reading app users of AWS (prod): 1,200 so far, 3 pages; waiting for Okta's rate limit on /api/v1/apps: 0:30 left, until "
+            + Start.AddSeconds(40).ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+            + " (this token's share of the window is spent); 45 requests to Okta so far",
+            line,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Fetching", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("False", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_OnATerminal_DrawsTheLiveDisplayAndKeepsEveryLogLineWhole()
+    {
+        using var temp = new TempDirectory();
+        await using var simulator = await TestSimulator.StartAsync(OrgGenerator.Generate(TestShapes.SeveralPages));
+
+        var result = await CliRun.RunOnTerminalAsync(CliRun.Variables(simulator, temp.File("sync.db")), "sync", "--log-level", "debug");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(" finished in ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("requests to Okta so far", Plain(result.Error), StringComparison.Ordinal);
+        var logLines = LogLineStart().Matches(result.Error);
+        Assert.True(logLines.Count > 10);
+        Assert.All(logLines, m => Assert.Matches(new Regex(@"^\d\d:\d\d:\d\d (INF|DBG|WRN) [^\u001b]+$"), m.Groups["line"].Value));
+    }
+
+    /// <summary>The text a terminal would keep, roughly: escape sequences and carriage returns removed.</summary>
+    private static string Plain(string output) => Escape().Replace(output, string.Empty).Replace("\r", "\n", StringComparison.Ordinal);
+
+    private static Microsoft.Extensions.Logging.Abstractions.NullLogger NullLogger() => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    private static void LogSomething(ILogger logger, string what) => Log(logger, what);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Log line {What:l}")]
+    private static partial void Log(ILogger logger, string what);
+
+    [GeneratedRegex(@"\u001b\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex Escape();
+
+    /// <summary>A log line as written during the live display: after the erase, up to its newline.</summary>
+    [GeneratedRegex(@"\u001b\[0J(?<line>[^\n]*?)\r?\n")]
+    private static partial Regex LogLineStart();
+}
