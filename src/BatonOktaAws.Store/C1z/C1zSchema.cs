@@ -14,6 +14,7 @@ internal static class C1zSchema
     public const string Grants = "v1_grants";
     public const string SyncRuns = "v1_sync_runs";
 
+    /// <summary>Every statement, in Baton's order.</summary>
     public static IReadOnlyList<string> Statements { get; } =
     [
         """
@@ -117,4 +118,20 @@ internal static class C1zSchema
         """,
         "create unique index if not exists idx_session_store_sync_key_v1 on v1_connector_sessions (sync_id, key)",
     ];
+
+    /// <summary>
+    /// The tables and their unique indexes (which catch an id written twice): what a writer needs while rows arrive.
+    /// </summary>
+    public static IReadOnlyList<string> TablesAndUniqueIndexes { get; } =
+        [.. Statements.Where(statement => !IsSecondaryIndex(statement))];
+
+    /// <summary>
+    /// The other indexes, cheaper to build once over the finished tables than to maintain row by row (Baton's own
+    /// bulk-load mode defers the same ones); the finished file has the same schema either way.
+    /// </summary>
+    public static IReadOnlyList<string> SecondaryIndexes { get; } =
+        [.. Statements.Where(IsSecondaryIndex)];
+
+    private static bool IsSecondaryIndex(string statement) =>
+        statement.StartsWith("create index", StringComparison.Ordinal);
 }

@@ -50,7 +50,9 @@ public sealed class C1zWriter : IDisposable
             // A scratch database: if the process dies it is thrown away, so durability buys nothing here.
             SqliteFiles.Execute(_connection, "PRAGMA journal_mode = TRUNCATE");
             SqliteFiles.Execute(_connection, "PRAGMA synchronous = OFF");
-            foreach (var statement in C1zSchema.Statements)
+            // Enough page cache that the unique indexes of a large org stay mostly in memory while rows arrive.
+            SqliteFiles.Execute(_connection, "PRAGMA cache_size = -32768");
+            foreach (var statement in C1zSchema.TablesAndUniqueIndexes)
             {
                 SqliteFiles.Execute(_connection, statement);
             }
@@ -205,6 +207,11 @@ public sealed class C1zWriter : IDisposable
         }
 
         CommitPending();
+        foreach (var statement in C1zSchema.SecondaryIndexes)
+        {
+            SqliteFiles.Execute(_connection, statement);
+        }
+
         CheckReferences();
         using (var endRun = _connection.CreateCommand())
         {
