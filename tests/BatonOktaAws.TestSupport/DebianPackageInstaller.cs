@@ -97,8 +97,9 @@ public sealed class DebianPackageInstaller
 
     private (int ExitCode, string Output) RunApt(IReadOnlyList<string> elevation, IReadOnlyList<string> arguments)
     {
-        // env passes DEBIAN_FRONTEND through sudo, which may reset the environment.
-        IReadOnlyList<string> command = [.. elevation, "env", "DEBIAN_FRONTEND=noninteractive", _aptGet, .. arguments];
+        // env passes DEBIAN_FRONTEND through sudo, which may reset the environment; the lock timeout makes apt-get
+        // wait for another apt or dpkg run on the machine instead of failing at once.
+        IReadOnlyList<string> command = [.. elevation, "env", "DEBIAN_FRONTEND=noninteractive", _aptGet, "-o", "DPkg::Lock::Timeout=600", .. arguments];
         return Run(command[0], command.Skip(1).ToList(), AptTimeout);
     }
 

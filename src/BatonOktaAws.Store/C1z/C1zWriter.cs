@@ -20,6 +20,10 @@ public sealed class C1zWriter : IDisposable
     private readonly TimeProvider _time;
     private readonly C1zWriterOptions _options;
     private readonly Dictionary<string, ResourceType> _resourceTypes = new(StringComparer.Ordinal);
+
+    // Entitlements that grants name as sources or expansions, each with the first grant naming it: few (at most
+    // one per entitlement), and checked against v1_entitlements at the end since they live inside blobs.
+    private readonly Dictionary<string, string> _entitlementsNamedByGrants = new(StringComparer.Ordinal);
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insertResourceType;
     private readonly SqliteCommand _insertResource;
@@ -122,7 +126,14 @@ public sealed class C1zWriter : IDisposable
             throw new C1zException($"Cannot write '{target}': the directory '{Path.GetDirectoryName(target)}' does not exist.");
         }
 
-        return new C1zWriter(target, timeProvider, options);
+        try
+        {
+            return new C1zWriter(target, timeProvider, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            throw new C1zException($"Cannot write '{target}': {e.Message.ReplaceLineEndings(" ")}", e);
+        }
     }
 
     /// <summary>Adds a resource type; add every type before the entitlements that are grantable to it.</summary>
@@ -192,6 +203,10 @@ public sealed class C1zWriter : IDisposable
             expansionBytes is null ? 0 : 1,
             WireMessages.Bytes(data));
         _grants++;
+        foreach (var named in grant.Sources.Select(source => source.EntitlementId).Concat(grant.Expandable?.EntitlementIds ?? []))
+        {
+            _entitlementsNamedByGrants.TryAdd(named, grant.Id);
+        }
     }
 
     /// <summary>
@@ -351,6 +366,18 @@ public sealed class C1zWriter : IDisposable
             if (dangling.Count > 0)
             {
                 throw new C1zException($"Cannot write '{_target}': " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, dangling[0].Item1, dangling[0].Item2) + ".");
+            }
+        }
+
+        using var exists = _connection.CreateCommand();
+        exists.CommandText = "select count(*) from v1_entitlements where external_id = $id";
+        var id = exists.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        foreach (var (entitlementId, grantId) in _entitlementsNamedByGrants)
+        {
+            id.Value = entitlementId;
+            if ((long)exists.ExecuteScalar()! == 0)
+            {
+                throw new C1zException($"Cannot write '{_target}': grant '{grantId}' comes from entitlement '{entitlementId}', which was not written.");
             }
         }
     }

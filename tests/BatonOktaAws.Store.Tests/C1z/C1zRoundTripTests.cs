@@ -180,6 +180,36 @@ public sealed class C1zRoundTripTests : IDisposable
             StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Complete_GrantFromAnEntitlementNeverWritten_ThrowsNamingBoth(bool asExpansion)
+    {
+        var sample = new C1zSample();
+        using var writer = C1zWriter.Create(_temp.File("org.c1z"), _time);
+        foreach (var resourceType in sample.ResourceTypes)
+        {
+            writer.AddResourceType(resourceType);
+        }
+
+        foreach (var resource in sample.Resources)
+        {
+            writer.AddResource(resource);
+        }
+
+        writer.AddEntitlement(sample.ProdAdmin);
+        writer.AddGrant(asExpansion
+            ? BatonGrant.Create(sample.ProdAdmin, C1zSample.Id("group", "00gadmins"), expandable: new BatonGrantExpandable(["group:00gadmins:member"]))
+            : BatonGrant.Create(sample.ProdAdmin, sample.Ada.Id, [new BatonGrantSource("group:00gadmins:member")]));
+
+        var error = Assert.Throws<C1zException>(() => writer.Complete());
+
+        Assert.EndsWith(
+            $"grant 'account:123456789012:Admin:{(asExpansion ? "group:00gadmins" : "user:00uada")}' comes from entitlement 'group:00gadmins:member', which was not written.",
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddGrant_SameIdTwice_ThrowsNamingTheGrant()
     {

@@ -33,7 +33,7 @@ public sealed class DebianPackageInstallerTests : IDisposable
         installer.EnsureInstalled(DebianTool.ForFile(probe, "libthing-dev"), DebianTool.ForCommand("sh", "dash"));
         installer.EnsureInstalled(DebianTool.ForFile(probe, "libthing-dev"));
 
-        Assert.Equal(["install -y --no-install-recommends libthing-dev"], File.ReadAllLines(Log));
+        Assert.Equal(["-o DPkg::Lock::Timeout=600 install -y --no-install-recommends libthing-dev"], File.ReadAllLines(Log));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class DebianPackageInstallerTests : IDisposable
         installer.EnsureInstalled(DebianTool.ForFile(probe, "pkg-a"));
 
         Assert.Equal(
-            ["install -y --no-install-recommends pkg-a", "update", "install -y --no-install-recommends pkg-a"],
+            ["-o DPkg::Lock::Timeout=600 install -y --no-install-recommends pkg-a", "-o DPkg::Lock::Timeout=600 update", "-o DPkg::Lock::Timeout=600 install -y --no-install-recommends pkg-a"],
             File.ReadAllLines(Log));
     }
 
@@ -85,7 +85,7 @@ public sealed class DebianPackageInstallerTests : IDisposable
 
         Parallel.For(0, 8, i => (i % 2 == 0 ? installer : other).EnsureInstalled(DebianTool.ForFile(probe, "pkg-shared")));
 
-        Assert.Equal(["install -y --no-install-recommends pkg-shared"], File.ReadAllLines(Log));
+        Assert.Equal(["-o DPkg::Lock::Timeout=600 install -y --no-install-recommends pkg-shared"], File.ReadAllLines(Log));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class DebianPackageInstallerTests : IDisposable
         File.WriteAllText(script, $$"""
             #!/bin/sh
             echo "$*" >> '{{Log}}'
-            if [ "$1" = update ]; then touch '{{updated}}'; exit 0; fi
+            if [ "$3" = update ]; then touch '{{updated}}'; exit 0; fi
             {{(failsBeforeUpdate ? $"[ -e '{updated}' ] || {{ echo 'E: Unable to locate package'; exit 100; }}" : string.Empty)}}
             {{(exitCode != 0 ? $"echo 'E: Unable to locate package'; exit {exitCode}" : string.Empty)}}
             {{(creates is null ? string.Empty : $"touch '{creates}'")}}
