@@ -8,7 +8,7 @@ namespace BatonOktaAws.Store.Tests.C1z;
 /// <summary>
 /// A large org — 60,000 users, 300 groups, 200,000 grants — generated and written as a stream, then read back.
 /// Prints time, sizes and memory (run with <c>--logger "console;verbosity=detailed"</c> to see them); asserts only
-/// what was written and that the writer's managed memory does not grow with the org.
+/// what was written and that the live managed heap does not grow with the org.
 /// </summary>
 public sealed class C1zScaleTests(ITestOutputHelper output) : IDisposable
 {
@@ -32,9 +32,10 @@ public sealed class C1zScaleTests(ITestOutputHelper output) : IDisposable
         var written = 0;
         void Sample()
         {
-            if (++written % 10_000 == 0)
+            // A full collection at each sample measures what is live, not garbage a large gen0 budget left behind.
+            if (++written % 20_000 == 0)
             {
-                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: false));
+                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: true));
             }
         }
 
@@ -92,7 +93,7 @@ public sealed class C1zScaleTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"wrote {result.Resources:N0} resources, {result.Entitlements:N0} entitlements, {result.Grants:N0} grants in {writeTime.TotalSeconds:F1} s");
         output.WriteLine($"database {result.DatabaseBytes / 1048576.0:F1} MiB, c1z {result.FileBytes / 1048576.0:F1} MiB");
-        output.WriteLine($"managed heap while writing: {heapAfterSetup / 1048576.0:F1} MiB after setup, peak {peakHeap / 1048576.0:F1} MiB (before {heapBefore / 1048576.0:F1} MiB)");
+        output.WriteLine($"live managed heap while writing: {heapAfterSetup / 1048576.0:F1} MiB after setup, peak {peakHeap / 1048576.0:F1} MiB (before {heapBefore / 1048576.0:F1} MiB)");
         output.WriteLine($"SQLite memory high-water {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1048576.0:F1} MiB; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1} MiB");
 
         Assert.Equal((Users + Groups + Accounts, Groups + (Accounts * RolesPerAccount), GrantCount), (result.Resources, result.Entitlements, result.Grants));
@@ -100,8 +101,8 @@ public sealed class C1zScaleTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(GrantCount, grantsRead);
         Assert.Equal(GrantCount - (Users * GroupsPerUser) - Groups, derived);
 
-        // The org itself is never in memory: the heap while writing 260,000 rows stays within a few transactions' worth.
-        Assert.True(peakHeap - heapBefore < 64L * 1024 * 1024, $"managed heap grew by {(peakHeap - heapBefore) / 1048576.0:F1} MiB while writing");
+        // The org itself is never in memory: writing 260,000 rows leaves the live heap where it started, give or take.
+        Assert.True(peakHeap - heapBefore < 16L * 1024 * 1024, $"live managed heap grew by {(peakHeap - heapBefore) / 1048576.0:F1} MiB while writing");
     }
 
     /// <summary>Generates the org lazily, one record at a time.</summary>
