@@ -167,6 +167,21 @@ public sealed class EnvironmentVariableTests : IDisposable
         Assert.Contains(message, Assert.Single(CliRun.Lines(result.Error)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "sync", "--force" }, null)]
+    [InlineData(new[] { "sync" }, "true")]
+    public void SyncOptions_ForceFromTheFlagOrItsVariable_ReachesTheEngine(string[] args, string? variable)
+    {
+        var root = Root();
+        var parse = root.Parse(args);
+        var values = new OptionValues(parse, name => name == "BATON_FORCE" ? variable : null);
+
+        var options = root.Sync.OptionsFrom(values, BatonOktaAws.Core.Aws.AppSelection.Parse("0oaapp"));
+
+        Assert.True(options.Force);
+        Assert.False(root.Sync.OptionsFrom(new OptionValues(root.Parse(["sync"]), _ => null), BatonOktaAws.Core.Aws.AppSelection.Parse("0oaapp")).Force);
+    }
+
     private static BatonRootCommand Root() => CliApplication.BuildRoot(new CliEnvironment(_ => null, TextWriter.Null, TextWriter.Null, false, TimeProvider.System));
 
     private static Option Find(Command root, string commandName, string optionName) =>

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using BatonOktaAws.Cli.Help;
 using BatonOktaAws.Cli.Options;
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Sync;
-using BatonOktaAws.Store;
 
 namespace BatonOktaAws.Cli.Commands;
 
@@ -47,20 +47,21 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
 
     private async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var values = context.Values;
-        var connection = Connection.Resolve(values, context.Logger);
-        var options = new SyncOptions
-        {
-            Apps = connection.Apps,
-            KeepSyncs = values.Get(KeepSyncs),
-            FilePath = FileOption.Resolve(values, File),
-            SyncAllUsers = values.Get(SyncAllUsers),
-            SkipSecondaryEmails = values.Get(SkipSecondaryEmails),
-            Resume = values.Get(Resume),
-            Force = values.Get(Force),
-            ToolVersion = CliEnvironment.Version,
-        };
-        await SyncRunner.RunAsync(context, connection, options, cancellationToken).ConfigureAwait(false);
+        var connection = Connection.Resolve(context.Values, context.Logger);
+        await SyncRunner.RunAsync(context, connection, OptionsFrom(context.Values, connection.Apps), cancellationToken).ConfigureAwait(false);
         return ExitCode.Success;
     }
+
+    /// <summary>The sync the flags (or their variables) ask for.</summary>
+    internal SyncOptions OptionsFrom(OptionValues values, AppSelection apps) => new()
+    {
+        Apps = apps,
+        KeepSyncs = values.Get(KeepSyncs),
+        FilePath = FileOption.Resolve(values, File),
+        SyncAllUsers = values.Get(SyncAllUsers),
+        SkipSecondaryEmails = values.Get(SkipSecondaryEmails),
+        Resume = values.Get(Resume),
+        Force = values.Get(Force),
+        ToolVersion = CliEnvironment.Version,
+    };
 }

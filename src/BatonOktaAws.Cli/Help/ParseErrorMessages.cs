@@ -42,7 +42,7 @@ internal static class ParseErrorMessages
         NumberOption number => number.Expected,
         ChoiceOption choice => choice.Expected,
         Option<bool> => "true or false, or nothing",
-        _ => $"a {option.HelpName ?? "value"}",
+        _ => $"<{option.HelpName ?? "value"}>",
     };
 
     private static IEnumerable<string> Unmatched(IReadOnlyList<string> unmatched, IReadOnlyList<string> args, Command command)

@@ -17,10 +17,10 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Sync progress: {Activity:l}; {Requests} requests to Okta so far")]
     public static partial void Progress(ILogger logger, string activity, long requests);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Sync finished: {File} with {Users} users, {Groups} groups, {Accounts} accounts, {Entitlements} entitlements, {Grants} grants, {AccessRows} access rows; {Requests} requests in {ElapsedSeconds:0.0} s")]
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Sync finished: {File:l} with {Users} users, {Groups} groups, {Accounts} accounts, {Entitlements} entitlements, {Grants} grants, {AccessRows} access rows; {Requests} requests in {ElapsedSeconds:0.0} s")]
     public static partial void SyncFinished(ILogger logger, string file, long users, long groups, long accounts, long entitlements, long grants, long accessRows, long requests, double elapsedSeconds);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Demo: serving the bundled simulated Okta org at {BaseUrl}")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Demo: serving the bundled simulated Okta org at {BaseUrl:l}")]
     public static partial void DemoSimulator(ILogger logger, string baseUrl);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Interrupted: stopping safely (press Ctrl-C again to quit at once)")]
