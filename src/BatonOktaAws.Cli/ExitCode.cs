@@ -14,6 +14,12 @@ public static class ExitCode
     /// <summary><c>access</c>: a filter names a user, account or role that the sync file does not hold (not the same as "holds no access").</summary>
     public const int NotInSyncFile = 3;
 
+    /// <summary><c>diff --exit-code</c>: who can assume what changed between the two syncs.</summary>
+    public const int AccessChanged = 4;
+
+    /// <summary><c>findings --fail-on</c> (and <c>report --fail-on</c>): a finding at or above the severity exists.</summary>
+    public const int FindingsAtOrAbove = 5;
+
     /// <summary>Interrupted (Ctrl-C or SIGTERM), as shells report a process ended by SIGINT (128 + 2).</summary>
     public const int Cancelled = 130;
 
@@ -23,7 +29,9 @@ public static class ExitCode
         Success => "success",
         Failure => "failure: one line on standard error says why (Okta refused, the file is unusable, a change failed or its outcome is unknown)",
         UsageError => "usage error: a wrong or missing flag or variable; nothing was done",
-        NotInSyncFile => "a --user, --account or --role filter names something the sync file does not hold",
+        NotInSyncFile => "a --user, --app, --account or --role filter names something the sync file does not hold",
+        AccessChanged => "diff --exit-code: access changed between the two syncs (0 when it did not)",
+        FindingsAtOrAbove => "--fail-on: a finding at or above the severity exists (0 when none does)",
         Cancelled => "interrupted by Ctrl-C or SIGTERM; what was kept and how to continue is on standard error",
         _ => "unknown",
     };

@@ -16,8 +16,14 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         Demo = new DemoCommand(env);
         Grant = new GrantCommand(env);
         Revoke = new RevokeCommand(env);
+        Syncs = new SyncsCommand(env);
+        Diff = new DiffCommand(env);
+        Findings = new FindingsCommand(env);
         Add(Sync);
         Add(Access);
+        Add(Syncs);
+        Add(Diff);
+        Add(Findings);
         Add(Demo);
         Add(Grant);
         Add(Revoke);
@@ -28,14 +34,19 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
     internal DemoCommand Demo { get; }
     internal GrantCommand Grant { get; }
     internal RevokeCommand Revoke { get; }
+    internal SyncsCommand Syncs { get; }
+    internal DiffCommand Diff { get; }
+    internal FindingsCommand Findings { get; }
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [
         new("Try it against the bundled simulated org", "baton-okta-aws demo"),
-        new("Sync your org (token in BATON_API_TOKEN)", "baton-okta-aws sync --domain acme.okta.com --aws-okta-app-id 0oa1abcd --file aws.db"),
+        new("Sync every AWS app of your org (token in BATON_API_TOKEN)", "baton-okta-aws sync --domain acme.okta.com --aws-okta-app-id all --file aws.db"),
         new("Who can assume Admin in an account", "baton-okta-aws access --file aws.db --account 123456789012 --role Admin"),
+        new("What changed since the previous sync", "baton-okta-aws diff --file aws.db"),
+        new("What a reviewer should look at", "baton-okta-aws findings --file aws.db"),
         new("Baton's one-shot form of grant", "baton-okta-aws --grant-entitlement group:00g1abc:member --grant-principal-type user --grant-principal alice@acme.com --dry-run"),
     ];
 
-    public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.NotInSyncFile, ExitCode.Cancelled];
+    public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.NotInSyncFile, ExitCode.AccessChanged, ExitCode.FindingsAtOrAbove, ExitCode.Cancelled];
 }

@@ -67,7 +67,7 @@ internal static class AccessOutput
         output.WriteLine("userId,login,status,appId,appLabel,accountId,role,source");
         foreach (var row in rows)
         {
-            output.WriteLine(string.Join(',', new[] { row.UserId, row.Login, row.UserStatus, row.AppId, row.AppLabel, row.AccountId, row.Role, row.Source }.Select(Cell)));
+            output.WriteLine(CsvText.Line([row.UserId, row.Login, row.UserStatus, row.AppId, row.AppLabel, row.AccountId, row.Role, row.Source]));
         }
     }
 
@@ -79,37 +79,16 @@ internal static class AccessOutput
             return;
         }
 
-        string[] headers = ["LOGIN", "STATUS", "APP", "ACCOUNT", "ROLE", "SOURCE"];
-        var cells = rows.Select(r => new[]
-        {
+        var cells = rows.Select(r => (IReadOnlyList<string>)
+        [
             r.Login ?? r.UserId,
             r.UserStatus ?? "?",
             r.AppLabel ?? r.AppId,
             r.AccountId,
             r.Role,
             r.SourceName is null ? r.Source : $"{r.Source} ({r.SourceName})",
-        }).ToList();
-        var widths = headers.Select((h, i) => Math.Max(h.Length, cells.Max(c => c[i].Length))).ToArray();
-        output.WriteLine(Line(headers, widths));
-        foreach (var row in cells)
-        {
-            output.WriteLine(Line(row, widths));
-        }
-
+        ]).ToList();
+        TextTable.Write(output, ["LOGIN", "STATUS", "APP", "ACCOUNT", "ROLE", "SOURCE"], cells);
         output.WriteLine($"{rows.Count} row{(rows.Count == 1 ? string.Empty : "s")}, {rows.Select(r => r.UserId).Distinct(StringComparer.Ordinal).Count()} user(s)");
-    }
-
-    private static string Line(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
-
-    private static string Cell(string? value)
-    {
-        value ??= string.Empty;
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

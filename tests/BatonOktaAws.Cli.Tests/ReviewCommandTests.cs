@@ -1,0 +1,159 @@
+using System.Text.Json;
+using BatonOktaAws.TestSupport;
+using OktaSimulator.Fixtures;
+
+namespace BatonOktaAws.Cli.Tests;
+
+/// <summary>syncs, access --sync, diff and findings on the real command line, with changes made through the simulator.</summary>
+public sealed class ReviewCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Diff_AfterAGrantAndARevokeThroughTheCli_ReportsExactlyThoseAccessChangesAndExits4()
+    {
+        var state = OrgFixture.Demo().ToState();
+        await using var simulator = await TestSimulator.StartAsync(state);
+        var file = _temp.File("aws.db");
+        var variables = CliRun.Variables(simulator, file);
+        variables["BATON_AWS_OKTA_APP_ID"] = "all";
+        Assert.Equal(0, (await CliRun.RunAsync(variables, "sync")).ExitCode);
+
+        variables["BATON_AWS_OKTA_APP_ID"] = "0oademoaws0000000001";
+        var grant = await CliRun.RunAsync(variables, "grant", "--entitlement", "group:00gdemoawsadmins0001:member", "--principal-type", "user", "--principal", "grace@acme.example", "--provisioning");
+        var revoke = await CliRun.RunAsync(variables, "revoke", "--grant", "account:123456789012:ReadOnly:user:00udemoheidi00000008", "--provisioning");
+        Assert.Equal((0, 0), (grant.ExitCode, revoke.ExitCode));
+        variables["BATON_AWS_OKTA_APP_ID"] = "all";
+        Assert.Equal(0, (await CliRun.RunAsync(variables, "sync")).ExitCode);
+
+        var diff = await CliRun.RunAsync(null, "diff", "--file", file, "--exit-code", "--output", "json");
+
+        Assert.Equal(ExitCode.AccessChanged, diff.ExitCode);
+        using var json = JsonDocument.Parse(diff.Out);
+        var access = json.RootElement.GetProperty("access").EnumerateArray()
+            .Select(a => (a.GetProperty("change").GetString(), a.GetProperty("login").GetString(), a.GetProperty("appId").GetString(), a.GetProperty("role").GetString(), a.GetProperty("source").GetString()))
+            .ToList();
+        Assert.Equal(
+            [
+                ("added", "grace@acme.example", "0oademoaws0000000001", "Admin", "group:00gdemoawsadmins0001"),
+                ("removed", "heidi@acme.example", "0oademoaws0000000001", "ReadOnly", "direct"),
+            ],
+            access);
+        Assert.Equal(
+            ["change", "userId", "login", "appId", "appLabel", "accountId", "role", "source"],
+            json.RootElement.GetProperty("access")[0].EnumerateObject().Select(p => p.Name));
+        var membership = Assert.Single(json.RootElement.GetProperty("memberships").EnumerateArray());
+        Assert.Equal("grace@acme.example", membership.GetProperty("login").GetString());
+        Assert.Contains(json.RootElement.GetProperty("assignments").EnumerateArray(), a => a.GetProperty("principalName").GetString() == "heidi@acme.example");
+    }
+
+    [Fact]
+    public async Task Diff_NothingChanged_ExitsZeroAndSaysSo()
+    {
+        var file = await SyncTwiceAsync();
+
+        var diff = await CliRun.RunAsync(null, "diff", "--file", file, "--exit-code");
+        var csv = await CliRun.RunAsync(null, "diff", "--file", file, "--output", "csv");
+
+        Assert.Equal(0, diff.ExitCode);
+        Assert.Contains("Nothing changed.", diff.Out, StringComparison.Ordinal);
+        Assert.Equal("change,userId,login,appId,appLabel,accountId,role,source", csv.Out.Trim());
+    }
+
+    [Fact]
+    public async Task Diff_FileWithOneSync_FailsSayingThereIsNothingToCompareWith()
+    {
+        var file = _temp.File("once.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+
+        var diff = await CliRun.RunAsync(null, "diff", "--file", file);
+
+        Assert.Equal(ExitCode.Failure, diff.ExitCode);
+        Assert.Contains("keeps no sync before sync 1 to compare with", diff.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_AgainstAnotherFile_ComparesTheirLatestSyncs()
+    {
+        var older = _temp.File("older.db");
+        var newer = _temp.File("newer.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", older)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", newer)).ExitCode);
+
+        var diff = await CliRun.RunAsync(null, "diff", "--file", newer, "--base", older, "--exit-code");
+
+        Assert.Equal(0, diff.ExitCode);
+        Assert.Contains("Changes from sync 1", diff.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncsAndAccessSync_ListTheKeptSyncsAndReadAnOlderOne()
+    {
+        var file = await SyncTwiceAsync();
+
+        var syncs = await CliRun.RunAsync(null, "syncs", "--file", file, "--output", "json");
+        var old = await CliRun.RunAsync(null, "access", "--file", file, "--sync", "1", "--output", "json");
+        var missing = await CliRun.RunAsync(null, "access", "--file", file, "--sync", "9");
+
+        using var json = JsonDocument.Parse(syncs.Out);
+        Assert.Equal([2L, 1L], json.RootElement.EnumerateArray().Select(s => s.GetProperty("syncId").GetInt64()));
+        Assert.Equal(3, json.RootElement[0].GetProperty("apps").GetArrayLength());
+        Assert.Equal(MultiAppDemo.AccessRows, ExpectedAccess.ParseJson(old.Out).Count);
+        Assert.Equal(ExitCode.Failure, missing.ExitCode);
+        Assert.Contains("holds no finished sync 9; it holds 2, 1", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Findings_DemoEstate_ListsTheCodesAndFailOnSetsTheExitCode()
+    {
+        var file = _temp.File("aws.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+
+        var json = await CliRun.RunAsync(null, "findings", "--file", file, "--output", "json");
+        var failHigh = await CliRun.RunAsync(null, "findings", "--file", file, "--fail-on", "high");
+        var table = await CliRun.RunAsync(new Dictionary<string, string> { ["BATON_FILE"] = file }, "findings");
+
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        var codes = document.RootElement.EnumerateArray().Select(f => f.GetProperty("code").GetString()).Distinct().ToList();
+        Assert.Equal(
+            ["dormant-access", "role-not-in-aws", "undocumented-default-role", "direct-assignment", "ignored-group-name", "mapping-group-not-assigned", "shadowed-group-roles", "credentials-not-stored", "role-list-unavailable"],
+            codes);
+        Assert.Equal(
+            ["code", "severity", "userId", "login", "appId", "appLabel", "accountId", "role", "groupId", "groupName", "explanation"],
+            document.RootElement[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(ExitCode.FindingsAtOrAbove, failHigh.ExitCode);
+        Assert.Contains("19 findings: 3 high, 5 medium, 9 low, 2 info.", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Findings_FailOnHighWithoutHighFindings_ExitsZero()
+    {
+        var state = OrgFixture.Demo().ToState();
+        state.Users["00udemofrank00000006"].Status = OktaSimulator.Model.UserStatus.Active;
+        await using var simulator = await TestSimulator.StartAsync(state);
+        var file = _temp.File("aws.db");
+        var variables = CliRun.Variables(simulator, file);
+        variables["BATON_AWS_OKTA_APP_ID"] = "all";
+        Assert.Equal(0, (await CliRun.RunAsync(variables, "sync")).ExitCode);
+
+        var result = await CliRun.RunAsync(null, "findings", "--file", file, "--fail-on", "high");
+        var medium = await CliRun.RunAsync(null, "findings", "--file", file, "--fail-on", "MEDIUM");
+        var bad = await CliRun.RunAsync(null, "findings", "--file", file, "--fail-on", "urgent");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ExitCode.FindingsAtOrAbove, medium.ExitCode);
+        Assert.Equal(ExitCode.UsageError, bad.ExitCode);
+        Assert.Contains("--fail-on must be high, medium, low or info (got 'urgent')", bad.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SyncTwiceAsync()
+    {
+        var file = _temp.File("twice.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+        return file;
+    }
+}
