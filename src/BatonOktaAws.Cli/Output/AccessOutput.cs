@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Review.Report;
 using System.Text.Json;
 using BatonOktaAws.Store.Model;
 
@@ -67,7 +68,7 @@ internal static class AccessOutput
         output.WriteLine("userId,login,status,appId,appLabel,accountId,role,source");
         foreach (var row in rows)
         {
-            output.WriteLine(CsvText.Line([row.UserId, row.Login, row.UserStatus, row.AppId, row.AppLabel, row.AccountId, row.Role, row.Source]));
+            output.WriteLine(Csv.Line([row.UserId, row.Login, row.UserStatus, row.AppId, row.AppLabel, row.AccountId, row.Role, row.Source]));
         }
     }
 

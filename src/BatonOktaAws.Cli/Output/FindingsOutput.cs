@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Review.Report;
 using System.Globalization;
 using BatonOktaAws.Core.Review.Findings;
 
@@ -47,7 +48,7 @@ internal static class FindingsOutput
                 output.WriteLine("severity,code,userId,login,appId,appLabel,accountId,role,groupId,groupName,explanation");
                 foreach (var f in findings)
                 {
-                    output.WriteLine(CsvText.Line([f.Severity.Name(), f.Code, f.UserId, f.Login, f.AppId, f.AppLabel, f.AccountId, f.Role, f.GroupId, f.GroupName, f.Explanation]));
+                    output.WriteLine(Csv.Line([f.Severity.Name(), f.Code, f.UserId, f.Login, f.AppId, f.AppLabel, f.AccountId, f.Role, f.GroupId, f.GroupName, f.Explanation]));
                 }
 
                 break;
