@@ -46,7 +46,10 @@ public sealed class OktaClient : IDisposable
     public OktaDomain Domain { get; }
     public OktaClientOptions Options { get; }
 
-    /// <summary>Raised when requests start waiting for a rate-limit window (once per wait, not per request).</summary>
+    /// <summary>
+    /// Raised once when the requests of a bucket start waiting — the token's share or the org's limit of the
+    /// window is spent, or Okta answered 429 — not once per waiting request; raised again only for a new wait.
+    /// </summary>
     public event Action<RateLimiting.RateLimitWait>? RateLimitWaiting;
 
     /// <summary>Requests answered so far (each retry counts).</summary>
