@@ -41,6 +41,25 @@ public sealed class OktaClientResilienceTests
     }
 
     [Fact]
+    public async Task SendAsync_WaitingForAConcurrencySlotLongerThanTheTimeout_IsNotATimeout()
+    {
+        // One slot, and Okta takes 6 s for each answer: the third request waits 12 s for the slot, longer than
+        // the 10 s timeout, yet its own exchange takes only 6.
+        var time = new FakeTimeProvider(TenPastNine);
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { SlowResponseEvery = 1, SlowResponseDelay = TimeSpan.FromSeconds(6) }, time: time);
+        await using var clock = new FakeClockDriver(time, simulator.Faults);
+        var logs = new CapturingLoggerFactory();
+        using var client = Client(simulator, clock, logs, new OktaClientOptions { MaxConcurrentRequests = 1, RequestTimeout = TimeSpan.FromSeconds(10), MaxRetries = 0 });
+
+        var apps = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None)))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.All(apps, a => Assert.Equal(simulator.State.AwsAppId, a.Id));
+        Assert.True(time.GetUtcNow() >= TenPastNine.AddSeconds(18), "the three answers cannot have overlapped");
+        Assert.Equal(3, clock.Exchanges.Sent);
+    }
+
+    [Fact]
     public async Task RateLimitWaiting_EightRequestsWaitingInOneBucket_IsRaisedOnceAndLoggedOnce()
     {
         var time = new FakeTimeProvider(TenPastNine);
