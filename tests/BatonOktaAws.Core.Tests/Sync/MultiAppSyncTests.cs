@@ -154,4 +154,44 @@ public sealed class MultiAppSyncTests
         using var reader = SyncFileReader.Open(harness.FilePath);
         Assert.Single(reader.Latest().Grants(), g => g.Id == "account:123456789012:Admin:user:00udemobob0000000002");
     }
+
+    [Fact]
+    public async Task RunAsync_GeneratedEstateOfManyApps_MatchesTheOracleWithNearMinimumRequests()
+    {
+        var state = OrgGenerator.Generate(OrgShape.Small with { AwsApps = 6 });
+        await using var simulator = await TestSimulator.StartAsync(state);
+        using var harness = new SyncHarness(simulator);
+
+        var result = await harness.SyncAsync(appId: "all");
+
+        Assert.Equal(ExpectedAccess.FromAllApps(state), harness.AccessRows());
+        Assert.Equal(6, result.Apps.Count);
+        Assert.Contains(result.Apps, a => a.Mode == "group-mapping");
+        Assert.InRange(result.Requests, MinimumRequests(state), MinimumRequests(state) + 2);
+    }
+
+    /// <summary>The minimum: discovery pages, each app's two configuration reads and its user and group pages, one member list per distinct group.</summary>
+    private static long MinimumRequests(OktaSimulator.Model.OrgState state)
+    {
+        static long Pages(long count, int limit) => Math.Max(1, (count + limit - 1) / limit);
+        var apps = state.AwsAppIds.Select(id => state.Apps[id]).Where(a => a.Status == "ACTIVE").ToList();
+        var mapping = apps.Where(a => a.SettingsApp?["useGroupMapping"]?.GetValue<bool>() == true).ToList();
+        var groupsToRead = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var app in apps.Except(mapping))
+        {
+            groupsToRead.UnionWith(app.GroupAssignments.Keys);
+        }
+
+        foreach (var app in mapping)
+        {
+            var filter = AwsGroupFilter.Parse(app.SettingsApp!["groupFilter"]!.GetValue<string>());
+            groupsToRead.UnionWith(state.Groups.Values.Where(g => filter.Match(g.Name) is not null).Select(g => g.Id));
+        }
+
+        var mappedLists = mapping.Count == 0 ? 0 : 1;
+        return Pages(state.Apps.Values.Count(a => a.IsAws), 200)
+            + apps.Sum(a => 2 + Pages(state.AppUserIds(a).Count, 500) + Pages(a.GroupAssignments.Count, 200))
+            + mappedLists
+            + groupsToRead.Sum(g => Pages(state.Groups[g].Members.Count, 1000));
+    }
 }

@@ -259,7 +259,7 @@ public static class HtmlReportWriter
                 var list = role.OrderBy(r => r.Login, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.AppLabel, StringComparer.OrdinalIgnoreCase).ToList();
                 w.Raw("<section class=\"role\">\n<h4>").Text(role.Key).Raw(" <span class=\"muted\">in ").Text(byAccount.Key).Raw(" — ")
                     .Text($"{list.Select(r => r.Access.UserId).Distinct(StringComparer.Ordinal).Count()} people").Raw("</span></h4>\n");
-                w.Raw("<table class=\"access\">\n<thead><tr><th scope=\"col\">Login</th><th scope=\"col\">Name</th><th scope=\"col\">Status</th><th scope=\"col\">App</th><th scope=\"col\">Through</th><th scope=\"col\">Since</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
+                w.Raw("<table class=\"access\">\n<colgroup><col class=\"c-login\"><col class=\"c-name\"><col class=\"c-status\"><col class=\"c-app\"><col class=\"c-through\"><col class=\"c-since\"><col class=\"c-notes\"></colgroup>\n<thead><tr><th scope=\"col\">Login</th><th scope=\"col\">Name</th><th scope=\"col\">Status</th><th scope=\"col\">App</th><th scope=\"col\">Through</th><th scope=\"col\">Since</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
                 foreach (var row in list)
                 {
                     WriteRow(w, row);
@@ -379,6 +379,8 @@ public static class HtmlReportWriter
         tbody tr:nth-child(even) td { background: #fafbfc; }
         tr.dormant td { background: #fdf2f2 !important; }
         tr.added td:first-child { box-shadow: inset 4px 0 0 #047857; }
+        table.access { table-layout: fixed; } table.access td { overflow-wrap: anywhere; }
+        .c-login { width: 19%; } .c-name { width: 13%; } .c-status { width: 13%; } .c-app { width: 17%; } .c-through { width: 14%; } .c-since { width: 10%; } .c-notes { width: 14%; }
         .scroll { overflow-x: auto; } table.matrix td { text-align: right; } table.matrix th[scope=row] { white-space: nowrap; }
         .badge { display: inline-block; border-radius: .7rem; padding: 0 .5rem; margin: 0 .2rem .1rem 0; font-size: .8rem; font-weight: 600; border: 1px solid transparent; white-space: nowrap; }
         .sev-high { background: #fde8e8; color: #9b1c1c; border-color: #f8b4b4; } .sev-medium { background: #fff4e0; color: #7a3e00; border-color: #f6c178; }

@@ -64,7 +64,12 @@ public sealed class ReviewReportData
         var findingsByRow = findings
             .Where(f => f.UserId is not null && f.AppId is not null && f.AccountId is not null && f.Role is not null)
             .ToLookup(f => (f.UserId!, f.AppId!, f.AccountId!, f.Role!));
-        var rows = sync.Access.Select(a => Row(sync, a, added, ages, findingsByRow)).ToList();
+
+        // A finding about a group (not a user) concerns every row that comes through that group in that app.
+        var findingsByGroup = findings
+            .Where(f => f.UserId is null && f.GroupId is not null && f.AppId is not null)
+            .ToLookup(f => (f.AppId!, "group:" + f.GroupId));
+        var rows = sync.Access.Select(a => Row(sync, a, added, ages, findingsByRow, findingsByGroup)).ToList();
         return new ReviewReportData(sync, previous, previousSource, findings, changes, rows, file.Path);
     }
 
@@ -73,7 +78,8 @@ public sealed class ReviewReportData
         AccessRow access,
         HashSet<(string, string, string, string, string)> added,
         IReadOnlyDictionary<(string, string, string, string, string), RowAge> ages,
-        ILookup<(string, string, string, string), Finding> findings)
+        ILookup<(string, string, string, string), Finding> findings,
+        ILookup<(string, string), Finding> groupFindings)
     {
         var user = sync.Users.GetValueOrDefault(access.UserId);
         var groupId = access.Source.StartsWith("group:", StringComparison.Ordinal) ? access.Source[6..] : null;
@@ -92,7 +98,8 @@ public sealed class ReviewReportData
             groupSource,
             added.Contains(key),
             ages.GetValueOrDefault(key),
-            [.. findings[(access.UserId, access.AppId, access.AccountId, access.Role)].Where(f => f.Code != DirectAssignmentRule.Code || groupId is null)],
+            [.. findings[(access.UserId, access.AppId, access.AccountId, access.Role)].Where(f => f.Code != DirectAssignmentRule.Code || groupId is null)
+                .Concat(groupFindings[(access.AppId, access.Source)])],
             grant);
     }
 }
