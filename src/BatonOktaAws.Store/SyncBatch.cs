@@ -103,11 +103,47 @@ public sealed class SyncBatch : IDisposable
         _statements.InsertWarning.Run(_syncId, warning.Code, warning.Message, warning.AppId, warning.SubjectType, warning.SubjectId);
     }
 
+    public void PutIamExport(IamExportRecord export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        _statements.PutIamExport.Run(_syncId, export.AccountId, export.Kind, export.SourceFile, Timestamp(export.ExportedAt), export.Complete);
+    }
+
+    public void PutIamRole(IamRoleRecord role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        _statements.PutIamRole.Run(
+            _syncId, role.AccountId, role.Name, role.Arn, role.Path, Timestamp(role.LastUsedAt), JsonColumns.Write(role.AttachedPolicies),
+            RolesJson.Write(role.InlinePolicies), role.PermissionsBoundary, role.AdminEquivalent, RolesJson.Write(role.AdminReasons), role.AdminComplete,
+            RolesJson.Write(role.TrustedSamlProviders));
+    }
+
+    public void PutIamUser(IamUserRecord user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        _statements.PutIamUser.Run(
+            _syncId, user.AccountId, user.Name, user.Arn, user.IsRoot, user.PasswordEnabled, Timestamp(user.PasswordLastUsed), user.MfaActive,
+            user.ActiveAccessKeys, Timestamp(user.AccessKeyLastUsed), user.AdminEquivalent);
+    }
+
+    public void PutRoleStatus(RoleStatusRecord status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        _statements.PutRoleStatus.Run(
+            _syncId, status.AppId, status.AccountId, status.Role, status.Status, status.IamRoleArn, status.ExpectedArn, status.ProviderArn, status.Trust,
+            RolesJson.Write(status.Notes));
+    }
+
+    /// <summary>Removes what an earlier attachment of IAM exports wrote for this sync (a new import replaces it).</summary>
+    public void ClearIam() => _statements.ClearIam.Run(_syncId);
+
     public void Commit()
     {
         _transaction.Commit();
         _done = true;
     }
+
+    private static string? Timestamp(DateTimeOffset? value) => value?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

@@ -19,6 +19,7 @@ public static class SyncFileSchema
     [
         "sync_warnings", "aws_apps", "aws_role_list", "resources", "entitlements", "grants", "grant_sources",
         "okta_app_users", "okta_app_groups", "aws_mapped_groups",
+        "aws_iam_exports", "aws_iam_roles", "aws_iam_users", "aws_role_status",
     ];
 
     internal const string Create = """
@@ -182,6 +183,66 @@ public static class SyncFileSchema
             account_id  TEXT    NOT NULL,
             role        TEXT    NOT NULL,
             PRIMARY KEY (sync_id, app_id, group_id)
+        ) WITHOUT ROWID;
+
+        -- The AWS side, from IAM's own exports (sync --aws-iam, aws-iam import): which files were read for which account.
+        CREATE TABLE aws_iam_exports (
+            sync_id       INTEGER NOT NULL,
+            account_id    TEXT    NOT NULL,
+            kind          TEXT    NOT NULL,             -- authorization-details | credential-report
+            source_file   TEXT    NOT NULL,
+            exported_at   TEXT,                         -- the report's GeneratedTime, else the file's modification time
+            complete      INTEGER NOT NULL,             -- every page of a paged export was there
+            PRIMARY KEY (sync_id, account_id, kind, source_file)
+        ) WITHOUT ROWID;
+
+        -- Every IAM role of the exported accounts: what it can do and which SAML providers it trusts.
+        CREATE TABLE aws_iam_roles (
+            sync_id                INTEGER NOT NULL,
+            account_id             TEXT    NOT NULL,
+            name                   TEXT    NOT NULL,
+            arn                    TEXT    NOT NULL,
+            path                   TEXT    NOT NULL,
+            last_used_at           TEXT,
+            attached_policies      TEXT    NOT NULL,    -- JSON array of {"name","arn"}
+            inline_policies        TEXT    NOT NULL,    -- JSON array of names
+            permissions_boundary   TEXT,
+            admin_equivalent       INTEGER NOT NULL,
+            admin_reasons          TEXT    NOT NULL,    -- JSON array of sentences
+            admin_complete         INTEGER NOT NULL,    -- every policy that applies was in the export
+            trusted_saml_providers TEXT    NOT NULL,    -- JSON array of provider ARNs the trust policy allows
+            PRIMARY KEY (sync_id, account_id, name)
+        ) WITHOUT ROWID;
+
+        -- IAM users (and the root user): the ways into the account that no Okta review covers.
+        CREATE TABLE aws_iam_users (
+            sync_id              INTEGER NOT NULL,
+            account_id           TEXT    NOT NULL,
+            name                 TEXT    NOT NULL,
+            arn                  TEXT    NOT NULL,
+            is_root              INTEGER NOT NULL,
+            password_enabled     INTEGER,             -- null when the credential report does not say
+            password_last_used   TEXT,
+            mfa_active           INTEGER,
+            active_access_keys   INTEGER,
+            access_key_last_used TEXT,
+            admin_equivalent     INTEGER,             -- null when the authorization details do not describe the user
+            PRIMARY KEY (sync_id, account_id, name)
+        ) WITHOUT ROWID;
+
+        -- For each role an app hands out in an account: the IAM role AWS would give, and whether it trusts the app.
+        CREATE TABLE aws_role_status (
+            sync_id        INTEGER NOT NULL,
+            app_id         TEXT    NOT NULL,
+            account_id     TEXT    NOT NULL,
+            role           TEXT    NOT NULL,
+            status         TEXT    NOT NULL,          -- found | found-arn-differs | not-found | unknown (no complete export)
+            iam_role_arn   TEXT,
+            expected_arn   TEXT    NOT NULL,          -- the role ARN Okta sends (roleValuePattern)
+            provider_arn   TEXT,                      -- the app's SAML provider in this account
+            trust          TEXT    NOT NULL,          -- trusted | not-trusted | denied | unknown
+            notes          TEXT    NOT NULL,          -- JSON array of sentences
+            PRIMARY KEY (sync_id, app_id, account_id, role)
         ) WITHOUT ROWID;
 
         -- Who can assume which AWS role, through which app, and through what — for every sync in the file.

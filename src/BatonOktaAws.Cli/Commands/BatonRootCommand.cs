@@ -20,12 +20,16 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         Diff = new DiffCommand(env);
         Findings = new FindingsCommand(env);
         Report = new ReportCommand(env);
+        AwsIam = new AwsIamCommand(env);
+        Roles = new RolesCommand(env);
         Add(Sync);
         Add(Access);
         Add(Syncs);
         Add(Diff);
         Add(Findings);
         Add(Report);
+        Add(Roles);
+        Add(AwsIam);
         Add(Demo);
         Add(Grant);
         Add(Revoke);
@@ -40,6 +44,8 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
     internal DiffCommand Diff { get; }
     internal FindingsCommand Findings { get; }
     internal ReportCommand Report { get; }
+    internal AwsIamCommand AwsIam { get; }
+    internal RolesCommand Roles { get; }
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [

@@ -22,6 +22,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
         Add(Resume);
         Add(Force);
         Add(KeepSyncs);
+        Add(AwsIam);
         Logging.AddTo(this);
         SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, _env, Logging, RunAsync, cancellationToken));
     }
@@ -33,6 +34,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
     internal Option<bool> SkipSecondaryEmails { get; } = new("--skip-secondary-emails") { Description = "Leave users' secondary emails out of the sync file." };
     internal Option<bool> Resume { get; } = new("--resume") { Description = "Continue an interrupted sync of the same file (its <file>.partial) instead of starting over." };
     internal Option<bool> Force { get; } = new("--force") { Description = "Overwrite --file even if it is not a sync file (otherwise refused, so a mistyped path cannot destroy another file)." };
+    internal Option<string[]> AwsIam { get; } = AwsIamOption.Create();
     internal NumberOption KeepSyncs { get; } = new("--keep-syncs", 1, 100, 2, "How many syncs the file keeps, this one included (older ones are dropped).");
 
     public IReadOnlyList<HelpExample> Examples { get; } =
@@ -41,6 +43,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
         new("Two named apps, keeping the last 7 syncs in the file", "baton-okta-aws sync --aws-okta-app-id 0oa1abcd,0oa2efgh --keep-syncs 7 --file aws.db"),
         new("The same from variables, for cron (JSON logs and summary)", "BATON_DOMAIN=acme.okta.com BATON_AWS_OKTA_APP_ID=all BATON_API_TOKEN_FILE=/etc/okta/token baton-okta-aws sync -f /var/lib/aws.db --log-format json"),
         new("Continue after Ctrl-C or a failure", "baton-okta-aws sync --file aws.db --resume"),
+        new("With what each role can do in AWS, from IAM's own exports", "baton-okta-aws sync --file aws.db --aws-iam exports/ --aws-iam prod-credential-report.json"),
     ];
 
     public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.Cancelled];
@@ -57,6 +60,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
     {
         Apps = apps,
         KeepSyncs = values.Get(KeepSyncs),
+        Iam = AwsIamOption.Load(values, AwsIam),
         FilePath = FileOption.Resolve(values, File),
         SyncAllUsers = values.Get(SyncAllUsers),
         SkipSecondaryEmails = values.Get(SkipSecondaryEmails),

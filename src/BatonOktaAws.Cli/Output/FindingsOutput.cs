@@ -74,5 +74,5 @@ internal static class FindingsOutput
 
     /// <summary>What a finding is about, shortest first: the user, else the group, else the role or the app.</summary>
     private static string Concerns(Finding f) =>
-        f.Login ?? f.UserId ?? (f.GroupName is { } group ? $"group {group}" : null) ?? (f.Role is { } role ? $"role {role}" : null) ?? f.AppLabel ?? f.AppId ?? "-";
+        f.Login ?? f.UserId ?? (f.GroupName is { } group ? $"group {group}" : null) ?? (f.Role is { } role ? $"role {role}{(f.AccountId is { } account ? $" in {account}" : string.Empty)}" : null) ?? f.AppLabel ?? f.AppId ?? f.AccountId ?? "-";
 }

@@ -23,6 +23,11 @@ public sealed class ReviewSnapshot
         AppGroups = view.AppGroups();
         MappedGroups = view.MappedGroups();
         Warnings = view.Warnings();
+        IamExports = view.IamExports();
+        IamRoles = view.IamRoles();
+        IamUsers = view.IamUsers();
+        RoleStatuses = view.RoleStatuses();
+        RolesHandedOut = view.RolesHandedOut();
         MembersByGroup = view.Memberships()
             .GroupBy(m => m.GroupId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -39,6 +44,16 @@ public sealed class ReviewSnapshot
     public IReadOnlyList<AppGroupRecord> AppGroups { get; }
     public IReadOnlyList<MappedGroupRecord> MappedGroups { get; }
     public IReadOnlyList<WarningRecord> Warnings { get; }
+
+    /// <summary>The IAM exports attached to the sync (empty when none were: the AWS side is then not reviewed).</summary>
+    public IReadOnlyList<IamExportRecord> IamExports { get; }
+
+    public IReadOnlyList<IamRoleRecord> IamRoles { get; }
+    public IReadOnlyList<IamUserRecord> IamUsers { get; }
+    public IReadOnlyList<RoleStatusRecord> RoleStatuses { get; }
+
+    /// <summary>Each (app, account, role) the apps hand out to anyone, user or group.</summary>
+    public IReadOnlyList<(string AppId, string AccountId, string Role)> RolesHandedOut { get; }
 
     /// <summary>The members the sync read, per group (only groups that matter for AWS access were read).</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> MembersByGroup { get; }

@@ -101,6 +101,14 @@ public sealed class SyncEngine
                 derived += derive.UsersProcessed;
             }
 
+            if (options.Iam is { } iam)
+            {
+                // The AWS side: which IAM role each handed-out role is, whether it trusts its app, what it can do.
+                using var batch = writer.BeginBatch();
+                Iam.Attachment.IamAttachment.Write(batch, iam, writer.Apps(), writer.RolesHandedOut(), start.StartedAt);
+                batch.Commit();
+            }
+
             Report(SyncPhase.Finishing, fetch, pages, derived);
             var requests = _client.RequestCount - requestsAtStart;
             var warnings = writer.Warnings();

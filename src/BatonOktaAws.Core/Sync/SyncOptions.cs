@@ -26,6 +26,9 @@ public sealed record SyncOptions
     /// <summary>How many syncs the file keeps, this one included; older ones are dropped.</summary>
     public int KeepSyncs { get; init; } = 2;
 
+    /// <summary>IAM exports to attach to the sync (<c>--aws-iam</c>), already loaded and checked; null for none.</summary>
+    public Iam.IamEstate? Iam { get; init; }
+
     /// <summary>Recorded in the file's <c>sync_runs</c>.</summary>
     public string ToolVersion { get; init; } = "0.0.0";
 
