@@ -97,6 +97,26 @@ public sealed partial class ReviewReportTests
         Assert.Contains("report --split-by account", large, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Html_WithIamExports_SaysWhatEachRoleIsInAwsAndListsAccessThatBypassesOkta()
+    {
+        using var exports = new TempDirectory();
+        var (_, html) = await RenderAsync(OrgFixture.Demo().ToState(), iamExports: OrgFixture.WriteDemoIamExports(exports.Path));
+        var (_, without) = await RenderAsync(OrgFixture.Demo().ToState());
+
+        Assert.Matches("arn:aws:iam::123456789012:role/Admin</code> — exists and trusts the app", html);
+        Assert.Contains("AdministratorAccess", html, StringComparison.Ordinal);
+        Assert.Matches("missing in IAM[^<]*<span class=\"muted\">\\(Okta sends <code>arn:aws:iam::123456789012:role/Billing</code>", html);
+        Assert.Contains("exists, but does not trust the app", html, StringComparison.Ordinal);
+        var bypass = Regex.Match(html, "<section id=\"bypass\">.*?</section>", RegexOptions.Singleline).Value;
+        Assert.Contains("ops-admin", bypass, StringComparison.Ordinal);
+        Assert.Contains("deploy-bot", bypass, StringComparison.Ordinal);
+        Assert.DoesNotContain(">root<", bypass, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("<section id=\"bypass\">", without, StringComparison.Ordinal);
+        Assert.DoesNotContain("trusts the app", without, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("a,b", "\"a,b\"")]
@@ -107,11 +127,19 @@ public sealed partial class ReviewReportTests
         Assert.Equal(cell, Csv.Cell(value));
     }
 
-    private static async Task<(string Sheet, string Html)> RenderAsync(OrgState state, HtmlReportOptions? options = null)
+    private static async Task<(string Sheet, string Html)> RenderAsync(OrgState state, HtmlReportOptions? options = null, IReadOnlyList<string>? iamExports = null)
     {
         await using var simulator = await TestSimulator.StartAsync(state);
         using var harness = new SyncHarness(simulator);
-        await harness.SyncAsync(appId: "all");
+        if (iamExports is null)
+        {
+            await harness.SyncAsync(appId: "all");
+        }
+        else
+        {
+            await harness.SyncAsync(o => o with { Iam = BatonOktaAws.Core.Iam.IamExportLoader.Load(iamExports) }, appId: "all");
+        }
+
         using var reader = SyncFileReader.Open(harness.FilePath);
         var data = ReviewReportData.Load(reader, null);
         using var sheet = new StringWriter();

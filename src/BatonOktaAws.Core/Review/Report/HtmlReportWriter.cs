@@ -63,6 +63,8 @@ public static class HtmlReportWriter
             WriteAccounts(w, data, rows, options);
         }
 
+        WriteBypass(w, data, options);
+
         w.Raw("</main>\n<footer>\n<p>Written by ").Text(options.Generator).Raw(" on ").Text(Timestamp(options.GeneratedAt)).Raw(" from ").Code(data.FilePath)
             .Raw(" (sync ").Text(Number(sync.Run.Id)).Raw("). Nothing in this document was fetched from anywhere: it is complete as it is.</p>\n")
             .Raw("<p>To record decisions, fill in the <code>decision</code> column of the review sheet (<code>baton-okta-aws report --format csv</code>) with <code>keep</code> or <code>revoke</code>; <code>baton-okta-aws revoke --from-file</code> applies only the rows marked <code>revoke</code>.</p>\n</footer>\n");
@@ -85,7 +87,10 @@ public static class HtmlReportWriter
         Fact(w, "Compared with", data.Previous is { } previous ? $"{data.PreviousSource}, {Timestamp(previous.Run.StartedAt)}" : "nothing: no earlier sync is kept (sync again, or report --base an earlier file)");
         var people = rows.Select(r => r.Access.UserId).Distinct(StringComparer.Ordinal).Count();
         var dormant = rows.Where(r => !r.CanSignIn).Select(r => r.Access.UserId).Distinct(StringComparer.Ordinal).Count();
-        Fact(w, "Access", $"{people} people hold {rows.Count} access paths to {rows.Select(r => (r.Access.AccountId, r.Access.Role)).Distinct().Count()} roles in {rows.Select(r => r.Access.AccountId).Distinct(StringComparer.Ordinal).Count()} accounts; {dormant} of them cannot sign in to Okta now");
+        Fact(w, "Access", $"{People(people)} hold {rows.Count} access paths to {rows.Select(r => (r.Access.AccountId, r.Access.Role)).Distinct().Count()} roles in {rows.Select(r => r.Access.AccountId).Distinct(StringComparer.Ordinal).Count()} accounts; {dormant} of them cannot sign in to Okta now");
+        Fact(w, "AWS side", sync.IamExports.Count == 0
+            ? "not reviewed: no IAM exports were attached (sync --aws-iam, or aws-iam import), so what each role can do is not shown"
+            : $"IAM exports of {string.Join(", ", sync.IamExports.GroupBy(e => e.AccountId).Select(g => $"{g.Key} ({Date(g.Max(e => e.ExportedAt) ?? sync.Run.StartedAt)})"))}");
         Fact(w, "Findings", findings.Count == 0 ? "none" : string.Join(", ", Enum.GetValues<FindingSeverity>().Reverse().Select(s => (s, n: findings.Count(f => f.Severity == s))).Where(x => x.n > 0).Select(x => $"{x.n} {x.s.Name()}")));
         w.Raw("</dl>\n");
 
@@ -119,6 +124,11 @@ public static class HtmlReportWriter
         if (options.AccountHref is null)
         {
             w.Raw("<li><a href=\"#accounts\">Access by account and role</a></li>");
+        }
+
+        if (sync.IamExports.Count > 0)
+        {
+            w.Raw("<li><a href=\"#bypass\">Access that bypasses Okta</a></li>");
         }
 
         w.Raw("</ul></nav>\n</header>\n");
@@ -253,12 +263,13 @@ public static class HtmlReportWriter
             var people = byAccount.Select(r => r.Access.UserId).Distinct(StringComparer.Ordinal).Count();
             var roles = byAccount.GroupBy(r => r.Access.Role).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             w.Raw(open ? "<details class=\"account\" open id=\"account-" : "<details class=\"account\" id=\"account-").Attr(byAccount.Key).Raw("\">\n<summary><h3>AWS account ")
-                .Text(byAccount.Key).Raw("</h3> <span class=\"muted\">").Text($"{people} people, {roles.Count} roles").Raw("</span></summary>\n");
+                .Text(byAccount.Key).Raw("</h3> <span class=\"muted\">").Text($"{People(people)}, {roles.Count} role{(roles.Count == 1 ? "" : "s")}").Raw("</span></summary>\n");
             foreach (var role in roles)
             {
                 var list = role.OrderBy(r => r.Login, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.AppLabel, StringComparer.OrdinalIgnoreCase).ToList();
                 w.Raw("<section class=\"role\">\n<h4>").Text(role.Key).Raw(" <span class=\"muted\">in ").Text(byAccount.Key).Raw(" — ")
-                    .Text($"{list.Select(r => r.Access.UserId).Distinct(StringComparer.Ordinal).Count()} people").Raw("</span></h4>\n");
+                    .Text(People(list.Select(r => r.Access.UserId).Distinct(StringComparer.Ordinal).Count())).Raw("</span></h4>\n");
+                WriteRoleFacts(w, data, byAccount.Key, role.Key);
                 w.Raw("<table class=\"access\">\n<colgroup><col class=\"c-login\"><col class=\"c-name\"><col class=\"c-status\"><col class=\"c-app\"><col class=\"c-through\"><col class=\"c-since\"><col class=\"c-notes\"></colgroup>\n<thead><tr><th scope=\"col\">Login</th><th scope=\"col\">Name</th><th scope=\"col\">Status</th><th scope=\"col\">App</th><th scope=\"col\">Through</th><th scope=\"col\">Since</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
                 foreach (var row in list)
                 {
@@ -272,6 +283,86 @@ public static class HtmlReportWriter
         }
 
         w.Raw("</section>\n");
+    }
+
+    private static string People(int count) => count == 1 ? "1 person" : $"{count} people";
+
+    /// <summary>What IAM's exports say of a role, per app that hands it out: the IAM role, trust, policies, admin-equivalence.</summary>
+    private static void WriteRoleFacts(HtmlText w, ReviewReportData data, string account, string role)
+    {
+        foreach (var reach in data.Roles.Where(r => r.AccountId == account && r.Role == role && r.Status is not null))
+        {
+            var status = reach.Status!;
+            w.Raw("<p class=\"iam\">");
+            if (data.Roles.Count(r => r.AccountId == account && r.Role == role) > 1)
+            {
+                w.Text(reach.AppLabel).Raw(": ");
+            }
+
+            if (reach.Iam is { } iam)
+            {
+                w.Code(iam.Arn).Raw(" — ").Text(reach.Verdict);
+                if (iam.AdminEquivalent)
+                {
+                    w.Raw(" ").Badge("admin-equivalent", "sev-high").Raw(" <span class=\"muted\">").Text(string.Join("; ", iam.AdminReasons)).Raw("</span>");
+                }
+
+                var policies = iam.AttachedPolicies.Select(p => p.Name).Concat(iam.InlinePolicies.Select(p => p + " (inline)")).ToList();
+                w.Raw("<br>Policies: ").Text(policies.Count == 0 ? "none" : string.Join(", ", policies));
+                if (iam.PermissionsBoundary is { } boundary)
+                {
+                    w.Raw("; permissions boundary ").Code(boundary);
+                }
+            }
+            else
+            {
+                w.Text(reach.Verdict).Raw(" <span class=\"muted\">(Okta sends ").Code(status.ExpectedArn).Raw(")</span>");
+            }
+
+            w.Raw("</p>\n");
+        }
+    }
+
+    /// <summary>IAM users with a password or an active key: access to AWS no Okta review covers.</summary>
+    private static void WriteBypass(HtmlText w, ReviewReportData data, HtmlReportOptions options)
+    {
+        var users = data.Sync.IamUsers
+            .Where(u => (u.PasswordEnabled == true || u.ActiveAccessKeys > 0) && (options.Accounts is null || options.Accounts.Contains(u.AccountId)))
+            .ToList();
+        if (data.Sync.IamExports.Count == 0)
+        {
+            return;
+        }
+
+        w.Raw("<section id=\"bypass\">\n<h2>Access to AWS that bypasses Okta</h2>\n");
+        if (users.Count == 0)
+        {
+            w.Raw("<p>No IAM user of the exported accounts has a console password or an active access key.</p>\n</section>\n");
+            return;
+        }
+
+        w.Raw("<p>IAM users (from the credential reports) who reach AWS with a password or an access key, outside Okta and outside this review.</p>\n");
+        w.Raw("<table>\n<thead><tr><th scope=\"col\">Account</th><th scope=\"col\">IAM user</th><th scope=\"col\">Console password</th><th scope=\"col\">Active access keys</th><th scope=\"col\">MFA</th><th scope=\"col\">Admin-equivalent</th></tr></thead>\n<tbody>\n");
+        foreach (var user in users)
+        {
+            w.Raw("<tr data-f=\"").Attr(Filter(user.AccountId, user.Name, user.Arn)).Raw("\"><td>").Text(user.AccountId).Raw("</td><td>").Text(user.IsRoot ? "root user" : user.Name)
+                .Raw("</td><td>").Text(user.PasswordEnabled == true ? "yes" + (user.PasswordLastUsed is { } p ? $", last used {Date(p)}" : ", never used") : "no")
+                .Raw("</td><td>").Text(user.ActiveAccessKeys > 0 ? $"{user.ActiveAccessKeys}" + (user.AccessKeyLastUsed is { } k ? $", last used {Date(k)}" : ", never used") : "none")
+                .Raw("</td><td>").Text(user.MfaActive switch { true => "yes", false => "no", null => "?" })
+                .Raw("</td><td>");
+            if (user.AdminEquivalent == true)
+            {
+                w.Badge("admin-equivalent", "sev-high");
+            }
+            else
+            {
+                w.Text(user.AdminEquivalent is null ? "?" : "no");
+            }
+
+            w.Raw("</td></tr>\n");
+        }
+
+        w.Raw("</tbody>\n</table>\n</section>\n");
     }
 
     private static void WriteRow(HtmlText w, ReportRow row)
@@ -375,14 +466,15 @@ public static class HtmlReportWriter
         table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
         caption { text-align: left; font-weight: 600; padding: .3rem 0; }
         th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
-        thead th { background: var(--head); position: sticky; top: 0; }
+        thead th { background: var(--head); position: sticky; top: var(--filter-height, 0); z-index: 1; }
         tbody tr:nth-child(even) td { background: #fafbfc; }
         tr.dormant td { background: #fdf2f2 !important; }
         tr.added td:first-child { box-shadow: inset 4px 0 0 #047857; }
         table.access { table-layout: fixed; } table.access td { overflow-wrap: anywhere; }
-        .c-login { width: 19%; } .c-name { width: 13%; } .c-status { width: 13%; } .c-app { width: 17%; } .c-through { width: 14%; } .c-since { width: 10%; } .c-notes { width: 14%; }
-        .scroll { overflow-x: auto; } table.matrix td { text-align: right; } table.matrix th[scope=row] { white-space: nowrap; }
+        .c-login { width: 17%; } .c-name { width: 13%; } .c-status { width: 15%; } .c-app { width: 17%; } .c-through { width: 14%; } .c-since { width: 10%; } .c-notes { width: 14%; }
+        .scroll { overflow-x: auto; } p.iam { margin: .2rem 0 .4rem; font-size: .9rem; } table.matrix td { text-align: right; } table.matrix th[scope=row] { white-space: nowrap; }
         .badge { display: inline-block; border-radius: .7rem; padding: 0 .5rem; margin: 0 .2rem .1rem 0; font-size: .8rem; font-weight: 600; border: 1px solid transparent; white-space: nowrap; }
+        td .badge { white-space: normal; overflow-wrap: normal; }
         .sev-high { background: #fde8e8; color: #9b1c1c; border-color: #f8b4b4; } .sev-medium { background: #fff4e0; color: #7a3e00; border-color: #f6c178; }
         .sev-low { background: #e8f0fd; color: #1e4d8c; border-color: #a4c2f4; } .sev-info { background: #f3f4f6; color: #374151; border-color: #d1d5db; }
         .new { background: #d1fae5; color: #065f46; border-color: #6ee7b7; } .gone { background: #f3f4f6; color: #374151; border-color: #9ca3af; }
@@ -409,6 +501,8 @@ public static class HtmlReportWriter
           var box = document.getElementById("filter"), q = document.getElementById("q"), shown = document.getElementById("shown");
           if (!box || !q) { return; }
           box.hidden = false;
+          // Table headers stick just below the filter bar rather than under it.
+          document.documentElement.style.setProperty("--filter-height", box.offsetHeight + "px");
           var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-f]"));
           var timer = null;
           function apply() {

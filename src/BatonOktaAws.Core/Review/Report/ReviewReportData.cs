@@ -16,6 +16,7 @@ public sealed class ReviewReportData
 {
     private ReviewReportData(ReviewSnapshot sync, ReviewSnapshot? previous, string? previousSource, IReadOnlyList<Finding> findings, SyncDiff? changes, IReadOnlyList<ReportRow> rows, string filePath)
     {
+        Roles = Review.Roles.ReachableRole.Of(sync);
         Sync = sync;
         Previous = previous;
         PreviousSource = previousSource;
@@ -34,6 +35,9 @@ public sealed class ReviewReportData
     public IReadOnlyList<Finding> Findings { get; }
     public SyncDiff? Changes { get; }
     public IReadOnlyList<ReportRow> Rows { get; }
+
+    /// <summary>Every role someone can reach, with what the attached IAM exports say of it.</summary>
+    public IReadOnlyList<Review.Roles.ReachableRole> Roles { get; }
     public string FilePath { get; }
 
     /// <param name="file">The sync file.</param>
