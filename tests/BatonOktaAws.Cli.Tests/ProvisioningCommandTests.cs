@@ -120,6 +120,46 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
         Assert.Empty(_simulator.Requests.Entries);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("all")]
+    [InlineData("0oademoaws0000000001,0oademoaws0000000002")]
+    public async Task Grant_AccountRoleWithAppsUnsetAllOrAList_GoesToTheAppServingTheAccountAndSaysWhich(string? apps)
+    {
+        if (apps is null)
+        {
+            _variables.Remove("BATON_AWS_OKTA_APP_ID");
+        }
+        else
+        {
+            _variables["BATON_AWS_OKTA_APP_ID"] = apps;
+        }
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", "account:210987654321:Admin", "--principal-type", "user", "--principal", "alice@acme.example", "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("line 1: planned: grant account:210987654321:Admin to user:alice@acme.example in app 'Amazon Web Services (staging)' (0oademoaws0000000002)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("would call POST /api/v1/apps/0oademoaws0000000002/users {", result.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Writes);
+    }
+
+    [Fact]
+    public async Task Grant_AccountRoleWithJsonOutputAndAuditLog_BothNameTheAppUsed()
+    {
+        _variables["BATON_AWS_OKTA_APP_ID"] = "all";
+        var audit = _temp.File("audit.jsonl");
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", "account:210987654321:Admin", "--principal-type", "user", "--principal", "alice@acme.example", "--provisioning", "--output", "json", "--audit-log", audit);
+
+        Assert.Equal(0, result.ExitCode);
+        using var line = JsonDocument.Parse(result.Out);
+        Assert.Equal(("granted", "0oademoaws0000000002", "Amazon Web Services (staging)"), (line.RootElement.GetProperty("result").GetString(), line.RootElement.GetProperty("appId").GetString(), line.RootElement.GetProperty("appLabel").GetString()));
+        Assert.Equal([1], line.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()));
+        using var entry = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(audit)));
+        Assert.Equal(("0oademoaws0000000002", "Amazon Web Services (staging)"), (entry.RootElement.GetProperty("appId").GetString(), entry.RootElement.GetProperty("appLabel").GetString()));
+        Assert.Contains("in app 'Amazon Web Services (staging)' (0oademoaws0000000002) with POST /api/v1/apps/0oademoaws0000000002/users", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Grant_WithAuditLog_AppendsAJsonLinePerWriteWithoutTheToken()
     {
