@@ -38,4 +38,18 @@ public sealed record ProvisioningChange(int Line, ChangeAction Action, Entitleme
     public string GrantId => $"{Entitlement}:{PrincipalType}:{Principal}";
 
     public string PrincipalRef => $"{PrincipalType}:{Principal}";
+
+    /// <summary>By value, the covered lines and warnings included (a record would compare those lists by reference).</summary>
+    public bool Equals(ProvisioningChange? other) =>
+        other is not null
+        && Line == other.Line
+        && Action == other.Action
+        && Entitlement == other.Entitlement
+        && PrincipalType == other.PrincipalType
+        && Principal == other.Principal
+        && AppId == other.AppId
+        && Lines.SequenceEqual(other.Lines)
+        && ReadWarnings.SequenceEqual(other.ReadWarnings);
+
+    public override int GetHashCode() => HashCode.Combine(Line, Action, Entitlement, PrincipalType, Principal, AppId);
 }

@@ -41,6 +41,13 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
         return await new Provisioner(client, "tester@test-host", audit: Audit).RunAsync(changes, unreadable ?? [], configure?.Invoke(options) ?? options, CancellationToken.None);
     }
 
+    public async Task<IReadOnlyList<ProvisioningResult>> RunAsync(ChangeBatch batch, Func<ProvisioningOptions, ProvisioningOptions>? configure = null)
+    {
+        using var client = new OktaClient(OktaDomain.Parse(Simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), SyncHarness.FastRetries);
+        var options = new ProvisioningOptions { Apps = AppSelection.Of(AppId) };
+        return await new Provisioner(client, "tester@test-host", audit: Audit).RunAsync(batch, configure?.Invoke(options) ?? options, CancellationToken.None);
+    }
+
     public async Task<ProvisioningResult> RunOneAsync(ProvisioningChange change, Func<ProvisioningOptions, ProvisioningOptions>? configure = null) =>
         Assert.Single(await RunAsync([change], configure));
 
