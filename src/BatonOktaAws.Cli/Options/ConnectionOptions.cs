@@ -49,8 +49,9 @@ internal sealed class ConnectionOptions
         command.Add(RequestTimeout);
     }
 
+    /// <param name="appsWhenUnset">The apps when --aws-okta-app-id is not given; null makes it required.</param>
     /// <exception cref="UsageException">A setting is missing or invalid; the message names the flag or variable.</exception>
-    public ConnectionSettings Resolve(OptionValues values, ILogger logger)
+    public ConnectionSettings Resolve(OptionValues values, ILogger logger, AppSelection? appsWhenUnset = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         var domainText = values.Get(Domain) ?? throw Missing("the Okta domain", Domain);
@@ -65,11 +66,13 @@ internal sealed class ConnectionOptions
         }
 
         var token = ResolveToken(values, logger);
-        var appText = values.Get(AppId) ?? throw Missing("the AWS apps ('all' or app ids)", AppId);
+        var appText = values.Get(AppId);
         AppSelection apps;
         try
         {
-            apps = AppSelection.Parse(appText);
+            apps = appText is null
+                ? appsWhenUnset ?? throw Missing("the AWS apps ('all' or app ids)", AppId)
+                : AppSelection.Parse(appText);
         }
         catch (FormatException ex)
         {
