@@ -24,7 +24,7 @@ internal static class SyncRunner
         }
 
         var source = $"sync {result.SyncId} of {result.FilePath}";
-        var c1z = WriteC1z(context, result, c1zPath, source, cancellationToken);
+        var c1z = WriteC1z(result, c1zPath, context.Env.Time, context.Logger, cancellationToken);
         if (context.Format == LogFormat.Json)
         {
             SyncSummary.WriteJson(context.Env.Out, result, stats, json =>
@@ -47,15 +47,16 @@ internal static class SyncRunner
     /// The sync file is in place; the c1z follows from it. If writing it fails or is interrupted, the previous c1z
     /// stays as it was and the message says that the sync file was written.
     /// </summary>
-    private static C1zWriteResult WriteC1z(CommandContext context, SyncResult result, string c1zPath, string source, CancellationToken cancellationToken)
+    internal static C1zWriteResult WriteC1z(SyncResult result, string c1zPath, TimeProvider time, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken)
     {
+        var source = $"sync {result.SyncId} of {result.FilePath}";
         var kept = File.Exists(c1zPath) ? $"the previous c1z {c1zPath} is unchanged" : $"no c1z was written at {c1zPath}";
         var retry = $"run 'baton-okta-aws export --file {result.FilePath} --out {c1zPath}' to write it";
         try
         {
             using var reader = SyncFileReader.Open(result.FilePath);
-            var c1z = C1zExport.Write(reader.Sync(result.SyncId), c1zPath, context.Env.Time, cancellationToken);
-            ExportLog.Written(context.Logger, c1z.Path, source, c1z.Grants);
+            var c1z = C1zExport.Write(reader.Sync(result.SyncId), c1zPath, time, cancellationToken);
+            ExportLog.Written(logger, c1z.Path, source, c1z.Grants);
             return c1z;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)

@@ -56,9 +56,9 @@ public sealed class AppExport : IResourceTypeExport
             var assignedGroups = groupsByApp[appId].Select(group => group.GroupId).ToHashSet(StringComparer.Ordinal);
             foreach (var groupId in assignedGroups.Order(StringComparer.Ordinal))
             {
-                // Okta makes every member of an assigned group an app user; expandable only if that is so for every
-                // member the sync read (a deactivated member, for one, may have lost the assignment).
-                var reachesEveryMember = context.Memberships.MembersOf(groupId).All(appUsers.Contains);
+                // Okta makes every member of an assigned group an app user; expandable only where the sync read the
+                // members and that is so for every one of them (a deactivated member, for one, may have lost it).
+                var reachesEveryMember = context.MembersRead(groupId) && context.Memberships.MembersOf(groupId).All(appUsers.Contains);
                 yield return new BatonGrant(
                     BatonGrant.IdFor(entitlement, new BatonResourceId(Baton.ResourceType.Group, groupId)),
                     entitlement,

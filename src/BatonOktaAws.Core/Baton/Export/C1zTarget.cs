@@ -4,7 +4,7 @@ namespace BatonOktaAws.Core.Baton.Export;
 
 /// <summary>
 /// Checks, before anything is read or synced, that a c1z can be written at a path: not a directory, in a directory
-/// that exists, not the sync file itself, and not replacing a file that is not a c1z unless forced — so a mistyped
+/// that exists and is writable, not the sync file itself, and not replacing a file that is not a c1z unless forced — so a mistyped
 /// path cannot destroy another file.
 /// </summary>
 public static class C1zTarget
@@ -26,6 +26,7 @@ public static class C1zTarget
             throw new C1zException($"The directory {directory} for the c1z does not exist; create it first.");
         }
 
+        ProbeWritable(directory);
         if (syncFile is not null && IsSameFile(target, Path.GetFullPath(syncFile)))
         {
             throw new C1zException($"'{target}' is the sync file itself; write the c1z to another path (e.g. {Path.ChangeExtension(target, ".c1z")}).");
@@ -56,6 +57,21 @@ public static class C1zTarget
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new C1zException($"Cannot read '{path}' to check that it is a c1z file ({ex.Message.Split('\n')[0].TrimEnd('.')}).", ex);
+        }
+    }
+
+    private static void ProbeWritable(string directory)
+    {
+        var probe = Path.Combine(directory, $".baton-okta-aws-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new C1zException($"Cannot write in {directory} ({ex.Message.Split('\n')[0].TrimEnd('.')}); the c1z and its scratch files are written there.", ex);
         }
     }
 

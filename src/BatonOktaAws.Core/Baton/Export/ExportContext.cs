@@ -13,6 +13,7 @@ public sealed class ExportContext
     private readonly Lazy<IReadOnlyDictionary<string, AwsAppRecord>> _apps;
     private readonly Lazy<HashSet<(string AppId, string UserId)>> _directAppUsers;
     private readonly Lazy<MembershipIndex> _memberships;
+    private readonly Lazy<HashSet<string>> _groupsWithMembersRead;
     private readonly Lazy<GroupExpansion> _expansion;
 
     public ExportContext(SyncView sync)
@@ -23,6 +24,11 @@ public sealed class ExportContext
         _directAppUsers = new(() => [.. sync.AppUsers().Where(user => user.Scope == Okta.Models.OktaAppUser.UserScope).Select(user => (user.AppId, user.UserId))]);
         _memberships = new(() => new MembershipIndex(sync));
         _expansion = new(() => new GroupExpansion(this));
+        _groupsWithMembersRead = new(() =>
+        [
+            .. sync.AppGroups().Where(group => Apps.TryGetValue(group.AppId, out var app) && !app.UseGroupMapping).Select(group => group.GroupId),
+            .. sync.MappedGroups().Select(group => group.GroupId),
+        ]);
     }
 
     public SyncView Sync { get; }
@@ -31,6 +37,13 @@ public sealed class ExportContext
     internal IReadOnlyDictionary<string, AwsAppRecord> Apps => _apps.Value;
 
     internal MembershipIndex Memberships => _memberships.Value;
+
+    /// <summary>
+    /// Whether the sync read the group's members, as it does for the groups that decide access: those assigned to a
+    /// single-account app and those a group-mapping app maps. (A group assigned only to group-mapping apps makes its
+    /// members app users, but who they are is not read.)
+    /// </summary>
+    internal bool MembersRead(string groupId) => _groupsWithMembersRead.Value.Contains(groupId);
 
     /// <summary>Which group grants reach every member (<see cref="GroupExpansion"/>).</summary>
     internal GroupExpansion Expansion => _expansion.Value;

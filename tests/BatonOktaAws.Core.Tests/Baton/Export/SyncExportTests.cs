@@ -103,6 +103,9 @@ public sealed class SyncExportTests : IDisposable
         var access = Assert.Single(sync.Entitlements, e => e.Id == $"app:{Staging}:access");
         Assert.Equal((BatonEntitlementPurpose.Assignment, "access"), (access.Purpose, access.Slug));
         Assert.Equal([$"group:{Developers}:member"], sync.Grant($"app:{Staging}:access:group:{Developers}").Expandable!.EntitlementIds);
+        // Engineering is assigned only to the group-mapping app, whose assigned groups' members the sync does not read:
+        // nothing says every member is an app user, so it is not expandable.
+        Assert.Null(sync.Grant($"app:{Mapping}:access:group:00gdemoengineers0004").Expandable);
         // ivan is assigned to staging himself and is also in Staging Ops.
         Assert.Equal(
             [new BatonGrantSource($"app:{Staging}:access"), new BatonGrantSource($"group:{StagingOps}:member")],
