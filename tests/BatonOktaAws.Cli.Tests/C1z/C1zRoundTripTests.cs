@@ -83,7 +83,9 @@ public sealed class C1zRoundTripTests : IDisposable
         Assert.Equal(0, access.ExitCode);
         var rows = ExpectedAccess.ParseJson(access.Out);
         Assert.Equal(ExpectedAccess.FromAllApps(state), rows);
-        return (DecodedC1z.Read(c1zPath, _temp.File("decoded")), rows);
+        var decoded = DecodedC1z.Read(c1zPath, _temp.File("decoded"));
+        AssertNoSecrets(_temp.File("decoded"), state);
+        return (decoded, rows);
     }
 
     private static void AssertSameAccess(DecodedC1z c1z, IReadOnlyList<ExpectedRow> access, OrgState state)
@@ -222,6 +224,24 @@ public sealed class C1zRoundTripTests : IDisposable
                 _ => ("PURPOSE_VALUE_ASSIGNMENT", $"{state.Apps[resource].Label} access"),
             };
             Assert.Equal((purpose, name), (row.Data.Scalar("purpose"), row.Data.String("display_name")));
+        }
+    }
+
+    /// <summary>Neither the API token nor any app's AWS API keys (Okta serves them in the app's settings) are anywhere in the c1z's database.</summary>
+    private static void AssertNoSecrets(string decoded, OrgState state)
+    {
+        var database = File.ReadAllText(Path.Combine(decoded, "c1z.db"), System.Text.Encoding.Latin1);
+        Assert.DoesNotContain(TestSimulator.Token, database, StringComparison.Ordinal);
+        foreach (var app in state.Apps.Values.Where(a => a.IsAws))
+        {
+            var keys = FakeAwsApiCredentials.For(app.Id);
+            if (app.Status == AppStatus.Active)
+            {
+                Assert.Contains(app.Id, database, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain(keys.AccessKey, database, StringComparison.Ordinal);
+            Assert.DoesNotContain(keys.SecretKey, database, StringComparison.Ordinal);
         }
     }
 
