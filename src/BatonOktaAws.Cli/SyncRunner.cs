@@ -14,7 +14,7 @@ namespace BatonOktaAws.Cli;
 internal static class SyncRunner
 {
     /// <summary>Syncs, writes the c1z when <paramref name="c1zPath"/> is given (a checked target), and prints the summary.</summary>
-    public static async Task<SyncResult> RunAsync(CommandContext context, ConnectionSettings connection, SyncOptions options, CancellationToken cancellationToken, string? c1zPath = null)
+    public static async Task<SyncResult> RunAsync(CommandContext context, ConnectionSettings connection, SyncOptions options, string? c1zPath, CancellationToken cancellationToken)
     {
         var (result, stats) = await SyncAsync(context, connection, options, cancellationToken).ConfigureAwait(false);
         if (c1zPath is null)

@@ -158,6 +158,17 @@ public sealed class BatonCommandsTests : IDisposable
         Assert.DoesNotContain($"group:{Developers}:member:user:00udemocarol00000003", latest.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("missing.c1z", "'{0}' does not exist.")]
+    [InlineData("missing.db", "Sync file {0} does not exist; run `baton-okta-aws sync` first (or pass --file).")]
+    public async Task ReadingCommand_MissingFile_SaysWhichKindOfFileIsMissing(string name, string message)
+    {
+        var result = await CliRun.RunAsync(null, "resources", "--file", _temp.File(name));
+
+        Assert.Equal(ExitCode.Failure, result.ExitCode);
+        Assert.Equal("baton-okta-aws: error: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, _temp.File(name)), Assert.Single(CliRun.Lines(result.Error)));
+    }
+
     [Fact]
     public async Task Stats_C1z_CountsAsBatonStatsDoes()
     {

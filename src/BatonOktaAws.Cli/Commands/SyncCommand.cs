@@ -55,7 +55,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
         var options = OptionsFrom(context.Values, connection.Apps);
         // Checked before Okta is asked anything, like the sync file itself.
         var c1z = context.Values.Get(C1z) is { } path ? C1zTarget.Check(path, options.Force, options.FilePath) : null;
-        await SyncRunner.RunAsync(context, connection, options, cancellationToken, c1z).ConfigureAwait(false);
+        await SyncRunner.RunAsync(context, connection, options, c1z, cancellationToken).ConfigureAwait(false);
         return ExitCode.Success;
     }
 

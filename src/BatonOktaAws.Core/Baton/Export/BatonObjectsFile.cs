@@ -7,6 +7,9 @@ public static class BatonObjectsFile
     public static bool IsC1z(string path) => File.Exists(path) && C1zTarget.IsC1z(path);
 
     /// <param name="syncId">Which sync of a sync file to read; a c1z is read at the sync Baton shows.</param>
+    /// <remarks>A missing file named <c>*.c1z</c> is reported as a missing c1z, not as a missing sync file.</remarks>
     public static IBatonObjects Open(string path, long? syncId) =>
-        IsC1z(path) ? C1zFileObjects.Open(path) : SyncFileObjects.Open(path, syncId);
+        IsC1z(path) || (!File.Exists(path) && path.EndsWith(".c1z", StringComparison.OrdinalIgnoreCase))
+            ? C1zFileObjects.Open(path)
+            : SyncFileObjects.Open(path, syncId);
 }
