@@ -22,6 +22,13 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         Report = new ReportCommand(env);
         AwsIam = new AwsIamCommand(env);
         Roles = new RolesCommand(env);
+        Export = new ExportCommand(env);
+        Resources = new ResourcesCommand(env);
+        Entitlements = new EntitlementsCommand(env);
+        Grants = new GrantsCommand(env);
+        Stats = new StatsCommand(env);
+        Capabilities = new CapabilitiesCommand(env);
+        Config = new ConfigCommand(env);
         Add(Sync);
         Add(Access);
         Add(Syncs);
@@ -33,6 +40,13 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         Add(Demo);
         Add(Grant);
         Add(Revoke);
+        Add(Export);
+        Add(Resources);
+        Add(Entitlements);
+        Add(Grants);
+        Add(Stats);
+        Add(Capabilities);
+        Add(Config);
     }
 
     internal SyncCommand Sync { get; }
@@ -46,6 +60,13 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
     internal ReportCommand Report { get; }
     internal AwsIamCommand AwsIam { get; }
     internal RolesCommand Roles { get; }
+    internal ExportCommand Export { get; }
+    internal ResourcesCommand Resources { get; }
+    internal EntitlementsCommand Entitlements { get; }
+    internal GrantsCommand Grants { get; }
+    internal StatsCommand Stats { get; }
+    internal CapabilitiesCommand Capabilities { get; }
+    internal ConfigCommand Config { get; }
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [
@@ -55,6 +76,7 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         new("What changed since the previous sync", "baton-okta-aws diff --file aws.db"),
         new("What a reviewer should look at", "baton-okta-aws findings --file aws.db"),
         new("The review document and the sheet for decisions", "baton-okta-aws report --file aws.db --out review.html && baton-okta-aws report --file aws.db --out review.csv"),
+        new("The sync as Baton's c1z, then its grants as baton lists them", "baton-okta-aws export --file aws.db --out aws.c1z && baton-okta-aws grants --file aws.c1z"),
         new("Baton's one-shot form of grant", "baton-okta-aws --grant-entitlement group:00g1abc:member --grant-principal-type user --grant-principal alice@acme.com --dry-run"),
     ];
 

@@ -8,17 +8,17 @@ namespace BatonOktaAws.Cli.Options;
 /// <summary>The flags every command that talks to Okta shares: the org, the token, the AWS app and client tuning.</summary>
 internal sealed class ConnectionOptions
 {
-    public Option<string?> Domain { get; } = new("--domain")
+    public Option<string?> Domain { get; } = new Option<string?>("--domain")
     {
         Description = "Okta org domain, e.g. acme.okta.com or https://acme.okta.com. Plain http only for 127.0.0.1, localhost or [::1].",
         HelpName = "domain",
-    };
+    }.MarkRequired();
 
-    public Option<string?> ApiToken { get; } = new("--api-token")
+    public Option<string?> ApiToken { get; } = new Option<string?>("--api-token")
     {
         Description = "Okta API token. On the command line it is visible in process lists: prefer the variable or --api-token-file.",
         HelpName = "token",
-    };
+    }.MarkSecret();
 
     public Option<string?> ApiTokenFile { get; } = new("--api-token-file")
     {
@@ -26,11 +26,11 @@ internal sealed class ConnectionOptions
         HelpName = "path",
     };
 
-    public Option<string?> AppId { get; } = new("--aws-okta-app-id")
+    public Option<string?> AppId { get; } = new Option<string?>("--aws-okta-app-id")
     {
         Description = "The Okta 'Amazon Web Services' apps: 'all' (every ACTIVE amazon_aws app of the org), one app id (0oa..., from its Admin Console URL), or ids separated by commas.",
         HelpName = "all|app-id[,app-id...]",
-    };
+    }.MarkRequired();
 
     public NumberOption Concurrency { get; } = new("--concurrency", 1, 64, 8, "Requests to Okta in flight at once.");
 
@@ -40,6 +40,7 @@ internal sealed class ConnectionOptions
 
     public void AddTo(Command command)
     {
+        OptionTraits.ExactlyOneOf(ApiToken, ApiTokenFile);
         command.Add(Domain);
         command.Add(ApiToken);
         command.Add(ApiTokenFile);
