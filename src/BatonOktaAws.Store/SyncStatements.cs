@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace BatonOktaAws.Store;
 
 /// <summary>The writer's prepared statements, compiled once and reused for every row. <c>$1</c> is always the sync id.</summary>
-internal sealed class SyncStatements : IDisposable
+internal sealed partial class SyncStatements : IDisposable
 {
     public SyncStatements(SqliteConnection connection)
     {
@@ -54,6 +54,7 @@ internal sealed class SyncStatements : IDisposable
         InsertRole = new(connection, "INSERT OR IGNORE INTO aws_role_list (sync_id, app_id, role) VALUES ($1, $2, $3)", 3);
         PutCheckpoint = new(connection, "INSERT OR REPLACE INTO sync_streams (stream, next_url, pages, items, done) VALUES ($1, $2, $3, $4, $5)", 5);
         InsertWarning = new(connection, "INSERT INTO sync_warnings (sync_id, code, message, app_id, subject_type, subject_id) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+        Admin = new AdminStatements(connection);
     }
 
     public Prepared UpsertUser { get; }
@@ -75,6 +76,7 @@ internal sealed class SyncStatements : IDisposable
     [
         UpsertUser, UpsertGroup, UpsertAccount, InsertEntitlement, InsertGrant, InsertGrantSource, PutAppUser,
         PutAppGroup, PutMappedGroup, PutAwsApp, ClearRoleList, InsertRole, PutCheckpoint, InsertWarning,
+        .. Admin.All,
     ];
 
     public void Enlist(SqliteTransaction transaction)

@@ -8,11 +8,12 @@ namespace BatonOktaAws.Store;
 /// One finished sync of a sync file, read-only: everything a command reads is scoped to this sync, so an older
 /// sync of the file answers exactly as it did when it was the latest.
 /// </summary>
-public sealed class SyncView
+public sealed partial class SyncView
 {
     /// <summary>The tables holding one sync's data (table names are only ever taken from this list).</summary>
     private static readonly string[] DataTables =
-        ["resources", "entitlements", "grants", "grant_sources", "okta_app_users", "okta_app_groups", "aws_mapped_groups", "aws_apps", "aws_role_list", "sync_warnings"];
+        ["resources", "entitlements", "grants", "grant_sources", "okta_app_users", "okta_app_groups", "aws_mapped_groups", "aws_apps", "aws_role_list", "sync_warnings",
+         "okta_admin_roles", "okta_admin_role_targets", "okta_custom_roles", "okta_custom_role_permissions", "okta_resource_sets", "okta_resource_set_resources", "okta_resource_set_bindings"];
 
     private readonly SyncFileReader _file;
     private readonly (string, object?) _sync;

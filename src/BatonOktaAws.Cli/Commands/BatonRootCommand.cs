@@ -19,11 +19,13 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         Syncs = new SyncsCommand(env);
         Diff = new DiffCommand(env);
         Findings = new FindingsCommand(env);
+        Admins = new AdminsCommand(env);
         Add(Sync);
         Add(Access);
         Add(Syncs);
         Add(Diff);
         Add(Findings);
+        Add(Admins);
         Add(Demo);
         Add(Grant);
         Add(Revoke);
@@ -37,6 +39,7 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
     internal SyncsCommand Syncs { get; }
     internal DiffCommand Diff { get; }
     internal FindingsCommand Findings { get; }
+    internal AdminsCommand Admins { get; }
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [
@@ -45,6 +48,7 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         new("Who can assume Admin in an account", "baton-okta-aws access --file aws.db --account 123456789012 --role Admin"),
         new("What changed since the previous sync", "baton-okta-aws diff --file aws.db"),
         new("What a reviewer should look at", "baton-okta-aws findings --file aws.db"),
+        new("Who can change that access through Okta admin roles", "baton-okta-aws admins --file aws.db"),
         new("Baton's one-shot form of grant", "baton-okta-aws --grant-entitlement group:00g1abc:member --grant-principal-type user --grant-principal alice@acme.com --dry-run"),
     ];
 

@@ -19,6 +19,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
         Add(File);
         Add(SyncAllUsers);
         Add(SkipSecondaryEmails);
+        Add(SyncCustomRoles);
         Add(Resume);
         Add(Force);
         Add(KeepSyncs);
@@ -31,6 +32,12 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
     internal Option<string?> File { get; } = FileOption.Create("Sync file to write (default sync.db); replaced atomically when the sync completes.");
     internal Option<bool> SyncAllUsers { get; } = new("--sync-all-users") { Description = "Also list every user of the org, deprovisioned ones included." };
     internal Option<bool> SkipSecondaryEmails { get; } = new("--skip-secondary-emails") { Description = "Leave users' secondary emails out of the sync file." };
+    internal Option<bool> SyncCustomRoles { get; } = new("--sync-custom-roles")
+    {
+        Description = "Also read custom admin roles and resource sets (their permissions, resources and bindings), so what a custom role can change is known. Default true (a few requests); --sync-custom-roles false to skip.",
+        DefaultValueFactory = _ => true,
+    };
+
     internal Option<bool> Resume { get; } = new("--resume") { Description = "Continue an interrupted sync of the same file (its <file>.partial) instead of starting over." };
     internal Option<bool> Force { get; } = new("--force") { Description = "Overwrite --file even if it is not a sync file (otherwise refused, so a mistyped path cannot destroy another file)." };
     internal NumberOption KeepSyncs { get; } = new("--keep-syncs", 1, 100, 2, "How many syncs the file keeps, this one included (older ones are dropped).");
@@ -60,6 +67,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
         FilePath = FileOption.Resolve(values, File),
         SyncAllUsers = values.Get(SyncAllUsers),
         SkipSecondaryEmails = values.Get(SkipSecondaryEmails),
+        SyncCustomRoles = values.Get(SyncCustomRoles),
         Resume = values.Get(Resume),
         Force = values.Get(Force),
         ToolVersion = CliEnvironment.Version,

@@ -84,8 +84,10 @@ public sealed class MultiAppSyncTests
         Assert.Single(entries, e => e.Path == $"/api/v1/groups/{Developers}/users");
         Assert.DoesNotContain(entries, e => e.Path.StartsWith("/api/v1/apps/", StringComparison.Ordinal) && e.Path.Count(c => c == '/') == 4);
 
-        // 1 discovery page + 3 apps × (schema, role list, users page, groups page) + 1 mapped-group list + 6 distinct groups' members.
-        Assert.Equal(1 + (3 * 4) + 1 + 6, result.Requests);
+        // 1 discovery page + 3 apps × (schema, role list, users page, groups page) + 1 mapped-group list + 6 distinct groups' members,
+        // and the admin roles: groups with stats, role holders, their 4 role lists and 1 user search, custom roles and
+        // the 1 role's permissions, resource sets and the 1 set's resources, bindings and binding members.
+        Assert.Equal(1 + (3 * 4) + 1 + 6 + (1 + 1 + 4 + 1) + (1 + 1) + (1 + 3), result.Requests);
         Assert.Equal(result.Requests, simulator.Requests.Count);
     }
 

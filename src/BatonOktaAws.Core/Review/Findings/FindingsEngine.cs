@@ -11,6 +11,8 @@ public static class FindingsEngine
         new ShadowedGroupRolesRule(),
         new DirectAssignmentRule(),
         new MappingGroupNotAssignedRule(),
+        new CanChangeAwsAccessRule(),
+        new AdminRoleNotEvaluatedRule(),
         new SyncWarningRule(),
     ];
 

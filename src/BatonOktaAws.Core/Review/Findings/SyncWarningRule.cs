@@ -19,6 +19,9 @@ public sealed class SyncWarningRule : IFindingRule
         ["inactive-app"] = FindingSeverity.Info,
         ["role-list-unavailable"] = FindingSeverity.Info,
         ["credentials-not-stored"] = FindingSeverity.Info,
+        ["admin-roles-not-reviewed"] = FindingSeverity.Medium,
+        ["admin-group-stats-missing"] = FindingSeverity.Low,
+        ["unexpected-admin-role"] = FindingSeverity.Low,
     };
 
     private static readonly HashSet<string> CoveredElsewhere = new(StringComparer.Ordinal) { "role-not-in-role-list" };
