@@ -7,7 +7,7 @@ namespace BatonOktaAws.Store;
 /// One transaction's worth of writes for the running sync (typically one page from Okta plus its checkpoint),
 /// through prepared statements. Disposing without <see cref="Commit"/> rolls everything back.
 /// </summary>
-public sealed class SyncBatch : IDisposable
+public sealed partial class SyncBatch : IDisposable
 {
     private readonly SqliteTransaction _transaction;
     private readonly SyncStatements _statements;

@@ -10,7 +10,7 @@ namespace BatonOktaAws.Store;
 /// step — so a failed, interrupted or killed sync never touches the previous file. Each batch commits one page
 /// and its checkpoint together, which is what makes <c>--resume</c> safe.
 /// </summary>
-public sealed class SyncFileWriter : IDisposable
+public sealed partial class SyncFileWriter : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly SyncStatements _statements;

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace BatonOktaAws.Store;
 
 /// <summary>The writer's prepared statements, compiled once and reused for every row. <c>$1</c> is always the sync id.</summary>
-internal sealed class SyncStatements : IDisposable
+internal sealed partial class SyncStatements : IDisposable
 {
     public SyncStatements(SqliteConnection connection)
     {
@@ -74,6 +74,7 @@ internal sealed class SyncStatements : IDisposable
             DELETE FROM aws_iam_users WHERE sync_id = $1; DELETE FROM aws_role_status WHERE sync_id = $1;
             DELETE FROM sync_warnings WHERE sync_id = $1 AND code LIKE 'iam-%';
             """, 1);
+        Admin = new AdminStatements(connection);
     }
 
     public Prepared UpsertUser { get; }
@@ -101,6 +102,7 @@ internal sealed class SyncStatements : IDisposable
         UpsertUser, UpsertGroup, UpsertAccount, InsertEntitlement, InsertGrant, InsertGrantSource, PutAppUser,
         PutAppGroup, PutMappedGroup, PutAwsApp, ClearRoleList, InsertRole, PutCheckpoint, InsertWarning,
         PutIamExport, PutIamRole, PutIamUser, PutRoleStatus, ClearIam,
+        .. Admin.All,
     ];
 
     public void Enlist(SqliteTransaction transaction)

@@ -8,7 +8,7 @@ namespace BatonOktaAws.Store;
 /// One finished sync of a sync file, read-only: everything a command reads is scoped to this sync, so an older
 /// sync of the file answers exactly as it did when it was the latest.
 /// </summary>
-public sealed class SyncView
+public sealed partial class SyncView
 {
     /// <summary>The tables holding one sync's data (table names are only ever taken from this list).</summary>
     private static readonly string[] DataTables =

@@ -178,7 +178,7 @@ public sealed class BatonCommandsTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            ["TYPE            COUNT", "account         3", "app             3", "entitlements    21", "grants          67", "group           8", "resource_types  4", "user            10"],
+            ["TYPE            COUNT", "account         3", "app             3", "entitlements    21", "grants          67", "group           8", "resource_types  4", $"user            {MultiAppDemo.Users}"],
             CliRun.Lines(result.Out));
     }
 

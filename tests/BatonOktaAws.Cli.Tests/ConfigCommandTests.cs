@@ -18,10 +18,12 @@ public sealed class ConfigCommandTests : IDisposable
         var root = CliApplication.BuildRoot(new CliEnvironment(_ => null, TextWriter.Null, TextWriter.Null, false, TimeProvider.System));
 
         var commands = schema.RootElement.GetProperty("commands").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal), commands.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(root.Subcommands.SelectMany(c => c.Subcommands.Count == 0 ? [c.Name] : c.Subcommands.Select(s => $"{c.Name} {s.Name}")).Order(StringComparer.Ordinal), commands.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("aws-iam import", commands.Keys);
         foreach (var (command, option) in EnvironmentFallback.AllOptions(root).Where(p => p.Command != root))
         {
-            var field = Assert.Single(commands[command.Name].GetProperty("fields").EnumerateArray(), f => f.GetProperty("flag").GetString() == option.Name);
+            var name = command.Parents.OfType<System.CommandLine.Command>().FirstOrDefault() is { } parent && parent != root ? $"{parent.Name} {command.Name}" : command.Name;
+            var field = Assert.Single(commands[name].GetProperty("fields").EnumerateArray(), f => f.GetProperty("flag").GetString() == option.Name);
             Assert.Equal(option.Name.TrimStart('-'), field.GetProperty("name").GetString());
             Assert.Equal(EnvironmentFallback.VariableFor(option), field.GetProperty("envVar").GetString());
             Assert.DoesNotContain("[env:", field.GetProperty("description").GetString(), StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class EnvironmentVariableTests : IDisposable
         var variable = "BATON_" + optionName.TrimStart('-').Replace('-', '_').ToUpperInvariant();
         var other = option switch
         {
-            Option<bool> => "false",
+            Option<bool> => DefaultsToTrue(option) ? "true" : "false",
             NumberOption n => n.Min.ToString(CultureInfo.InvariantCulture),
             ChoiceOption c => c.Allowed[0],
             _ => "other value",
@@ -217,12 +217,16 @@ public sealed class EnvironmentVariableTests : IDisposable
     /// <summary>A value for the option other than its default: the flag's arguments and the same as variable text.</summary>
     private static (string[] FlagArgs, string VariableText) Probe(Option option) => option switch
     {
+        Option<bool> when DefaultsToTrue(option) => ([option.Name, "false"], "false"),
         Option<bool> => ([option.Name], "true"),
         NumberOption number => ([option.Name, (number.Max - 1).ToString(CultureInfo.InvariantCulture)], (number.Max - 1).ToString(CultureInfo.InvariantCulture)),
         ChoiceOption choice => ([option.Name, choice.Allowed[^1]], choice.Allowed[^1].ToUpperInvariant()),
         Option<string[]> => ([option.Name, "probe one", option.Name, "probe two"], $" probe one {Path.PathSeparator}probe two"),
         _ => ([option.Name, "probe value"], " probe value "),
     };
+
+    /// <summary>A flag that is on unless turned off (<c>--sync-custom-roles</c>): probed with <c>false</c>.</summary>
+    private static bool DefaultsToTrue(Option option) => option.HasDefaultValue && option.GetDefaultValue() is true;
 
     /// <summary>What the command would read for the option, through the one mechanism commands use.</summary>
     private static string? Resolve(string commandName, string optionName, string[] args, Dictionary<string, string> variables)

@@ -120,7 +120,7 @@ public sealed class ReviewCommandTests : IDisposable
         var codes = document.RootElement.EnumerateArray().Select(f => f.GetProperty("code").GetString()).Distinct().ToList();
         Assert.Equal(
             [
-                "admin-equivalent-access", "dormant-access", "iam-user-bypasses-okta", "role-missing-in-iam", "role-not-in-aws", "role-not-trusting-okta",
+                "admin-equivalent-access", "dormant-access", "iam-user-bypasses-okta", "can-change-aws-access", "role-missing-in-iam", "role-not-in-aws", "role-not-trusting-okta",
                 "undocumented-default-role", "direct-assignment", "ignored-group-name", "mapping-group-not-assigned", "saml-role-without-holders",
                 "shadowed-group-roles", "credentials-not-stored", "role-list-unavailable",
             ],
@@ -129,7 +129,7 @@ public sealed class ReviewCommandTests : IDisposable
             ["code", "severity", "userId", "login", "appId", "appLabel", "accountId", "role", "groupId", "groupName", "explanation"],
             document.RootElement[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(ExitCode.FindingsAtOrAbove, failHigh.ExitCode);
-        Assert.Contains($"{MultiAppDemo.Findings} findings: 5 high, 9 medium, 11 low, 2 info.", table.Out, StringComparison.Ordinal);
+        Assert.Contains($"{MultiAppDemo.Findings} findings: 5 high, 12 medium, 11 low, 2 info.", table.Out, StringComparison.Ordinal);
     }
 
     [Fact]

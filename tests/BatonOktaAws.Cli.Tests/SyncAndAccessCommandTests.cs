@@ -108,7 +108,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
     [InlineData(new[] { "sync", "--concurrency" }, "--concurrency needs a value: a whole number from 1 to 64.")]
     [InlineData(new[] { "sync", "--resume", "maybe" }, "Unexpected argument 'maybe' for sync: it takes only options")]
     [InlineData(new[] { "access", "--account", "12345" }, "--account must be a 12-digit AWS account id (got '12345')")]
-    [InlineData(new[] { "bogus" }, "'bogus' is not a command of baton-okta-aws (commands: sync, access, syncs, diff, findings, report, roles, aws-iam, demo, grant, revoke, export, resources, entitlements, grants, stats, capabilities, config)")]
+    [InlineData(new[] { "bogus" }, "'bogus' is not a command of baton-okta-aws (commands: sync, access, syncs, diff, findings, report, roles, aws-iam, admins, demo, grant, revoke, export, resources, entitlements, grants, stats, capabilities, config)")]
     public async Task Command_BadFlag_IsAUsageErrorInOneLine(string[] args, string message)
     {
         var variables = new Dictionary<string, string> { ["BATON_DOMAIN"] = "acme.okta.com", ["BATON_AWS_OKTA_APP_ID"] = "0oaaws", ["BATON_API_TOKEN"] = TestSimulator.Token };

@@ -29,6 +29,7 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         Stats = new StatsCommand(env);
         Capabilities = new CapabilitiesCommand(env);
         Config = new ConfigCommand(env);
+        Admins = new AdminsCommand(env);
         Add(Sync);
         Add(Access);
         Add(Syncs);
@@ -37,6 +38,7 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         Add(Report);
         Add(Roles);
         Add(AwsIam);
+        Add(Admins);
         Add(Demo);
         Add(Grant);
         Add(Revoke);
@@ -67,6 +69,7 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
     internal StatsCommand Stats { get; }
     internal CapabilitiesCommand Capabilities { get; }
     internal ConfigCommand Config { get; }
+    internal AdminsCommand Admins { get; }
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [
@@ -77,6 +80,7 @@ internal sealed class BatonRootCommand : RootCommand, IDocumentedCommand
         new("What a reviewer should look at", "baton-okta-aws findings --file aws.db"),
         new("The review document and the sheet for decisions", "baton-okta-aws report --file aws.db --out review.html && baton-okta-aws report --file aws.db --out review.csv"),
         new("The sync as Baton's c1z, then its grants as baton lists them", "baton-okta-aws export --file aws.db --out aws.c1z && baton-okta-aws grants --file aws.c1z"),
+        new("Who can change that access through Okta admin roles", "baton-okta-aws admins --file aws.db"),
         new("Baton's one-shot form of grant", "baton-okta-aws --grant-entitlement group:00g1abc:member --grant-principal-type user --grant-principal alice@acme.com --dry-run"),
     ];
 

@@ -20,6 +20,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
         Add(File);
         Add(SyncAllUsers);
         Add(SkipSecondaryEmails);
+        Add(SyncCustomRoles);
         Add(Resume);
         Add(Force);
         Add(KeepSyncs);
@@ -34,6 +35,12 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
     internal Option<string?> File { get; } = FileOption.Create("Sync file to write (default sync.db); replaced atomically when the sync completes.");
     internal Option<bool> SyncAllUsers { get; } = new("--sync-all-users") { Description = "Also list every user of the org, deprovisioned ones included." };
     internal Option<bool> SkipSecondaryEmails { get; } = new("--skip-secondary-emails") { Description = "Leave users' secondary emails out of the sync file." };
+    internal Option<bool> SyncCustomRoles { get; } = new("--sync-custom-roles")
+    {
+        Description = "Also read custom admin roles and resource sets (their permissions, resources and bindings), so what a custom role can change is known. Default true (a few requests); --sync-custom-roles false to skip.",
+        DefaultValueFactory = _ => true,
+    };
+
     internal Option<bool> Resume { get; } = new("--resume") { Description = "Continue an interrupted sync of the same file (its <file>.partial) instead of starting over." };
     internal Option<string[]> AwsIam { get; } = AwsIamOption.Create();
     internal Option<bool> Force { get; } = new("--force") { Description = "Overwrite --file (and --c1z) even if it is not a sync file (a c1z); otherwise refused, so a mistyped path cannot destroy another file." };
@@ -71,6 +78,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
         FilePath = FileOption.Resolve(values, File),
         SyncAllUsers = values.Get(SyncAllUsers),
         SkipSecondaryEmails = values.Get(SkipSecondaryEmails),
+        SyncCustomRoles = values.Get(SyncCustomRoles),
         Resume = values.Get(Resume),
         Force = values.Get(Force),
         ToolVersion = CliEnvironment.Version,

@@ -19,8 +19,8 @@ internal static class ConfigSchemaOutput
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(root);
-        var commands = root.Subcommands.Where(command => !command.Hidden).ToList();
-        var main = commands.Single(command => command.Name == defaultCommand);
+        var commands = Commands(root, prefix: null).ToList();
+        var main = commands.Single(command => command.Name == defaultCommand).Command;
         output.WriteLine(JsonText.Of(
             json =>
             {
@@ -29,10 +29,10 @@ internal static class ConfigSchemaOutput
                 Fields(json, main);
                 json.WriteString("defaultCommand", defaultCommand);
                 json.WriteStartArray("commands");
-                foreach (var command in commands)
+                foreach (var (name, command) in commands)
                 {
                     json.WriteStartObject();
-                    json.WriteString("name", command.Name);
+                    json.WriteString("name", name);
                     json.WriteString("description", command.Description);
                     Fields(json, command);
                     json.WriteEndObject();
@@ -42,6 +42,25 @@ internal static class ConfigSchemaOutput
                 json.WriteEndObject();
             },
             indented: true));
+    }
+
+    /// <summary>Every command by the words that run it: a command with subcommands (aws-iam) stands for them ("aws-iam import").</summary>
+    private static IEnumerable<(string Name, Command Command)> Commands(Command parent, string? prefix)
+    {
+        foreach (var command in parent.Subcommands.Where(command => !command.Hidden))
+        {
+            var name = prefix is null ? command.Name : $"{prefix} {command.Name}";
+            if (command.Subcommands.Count == 0)
+            {
+                yield return (name, command);
+                continue;
+            }
+
+            foreach (var nested in Commands(command, name))
+            {
+                yield return nested;
+            }
+        }
     }
 
     private static void Fields(Utf8JsonWriter json, Command command)

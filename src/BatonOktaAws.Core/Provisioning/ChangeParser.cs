@@ -235,6 +235,11 @@ public static class ChangeParser
             throw new ProvisioningException($"'{OktaId.Printable(entitlementText)}' is not an entitlement id (expected group:<groupId>:member or account:<accountId>:<role>).");
         }
 
+        if (entitlement.IsAdminRole)
+        {
+            throw new ProvisioningException($"{entitlement} is an Okta admin role: grant and revoke change AWS access only; assign admin roles in Okta.");
+        }
+
         if (entitlement.IsGroupMembership && !OktaId.IsValid(entitlement.ResourceId))
         {
             throw new ProvisioningException($"'{OktaId.Printable(entitlement.ResourceId)}' in {entitlement} is not a valid Okta group id.");

@@ -12,7 +12,6 @@ public sealed class ReviewSnapshot
 {
     private ReviewSnapshot(SyncView view)
     {
-        View = view;
         Run = view.Run;
         Apps = view.Apps().ToDictionary(a => a.AppId, StringComparer.Ordinal);
         RoleLists = view.RoleLists();
@@ -28,12 +27,18 @@ public sealed class ReviewSnapshot
         IamUsers = view.IamUsers();
         RoleStatuses = view.RoleStatuses();
         RolesHandedOut = view.RolesHandedOut();
+        AdminRoles = view.AdminRoles();
+        AdminRoleTargets = view.AdminRoleTargets();
+        CustomRoles = view.CustomRoles();
+        ResourceSets = view.ResourceSets();
+        ResourceSetResources = view.ResourceSetResources();
+        ResourceSetBindings = view.ResourceSetBindings();
+        GroupRoleGrants = view.GroupRoleGrants();
         MembersByGroup = view.Memberships()
             .GroupBy(m => m.GroupId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
-    public SyncView View { get; }
     public SyncRunSummary Run { get; }
     public IReadOnlyDictionary<string, AwsAppRecord> Apps { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RoleLists { get; }
@@ -54,6 +59,18 @@ public sealed class ReviewSnapshot
 
     /// <summary>Each (app, account, role) the apps hand out to anyone, user or group.</summary>
     public IReadOnlyList<(string AppId, string AccountId, string Role)> RolesHandedOut { get; }
+
+    /// <summary>Okta admin role assignments the sync read (users' and groups'), with their targets.</summary>
+    public IReadOnlyList<AdminRoleAssignmentRecord> AdminRoles { get; }
+
+    public IReadOnlyList<AdminRoleTargetRecord> AdminRoleTargets { get; }
+    public IReadOnlyList<CustomRoleRecord> CustomRoles { get; }
+    public IReadOnlyList<ResourceSetRecord> ResourceSets { get; }
+    public IReadOnlyList<ResourceSetResourceRecord> ResourceSetResources { get; }
+    public IReadOnlyList<ResourceSetBindingRecord> ResourceSetBindings { get; }
+
+    /// <summary>The groups that grant an AWS role through an app (who adds a member to one gives that role).</summary>
+    public IReadOnlyList<GroupRoleGrantRecord> GroupRoleGrants { get; }
 
     /// <summary>The members the sync read, per group (only groups that matter for AWS access were read).</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> MembersByGroup { get; }

@@ -17,6 +17,12 @@ public sealed record SyncOptions
     /// <summary>Leave users' secondary emails out of the sync file.</summary>
     public bool SkipSecondaryEmails { get; init; }
 
+    /// <summary>
+    /// Also read the custom admin roles and resource sets (their permissions, resources and bindings), so what a
+    /// custom role can change is known. Admin role assignments themselves are always read.
+    /// </summary>
+    public bool SyncCustomRoles { get; init; } = true;
+
     /// <summary>Continue an interrupted sync's partial file instead of starting over.</summary>
     public bool Resume { get; init; }
 
@@ -33,5 +39,5 @@ public sealed record SyncOptions
     public string ToolVersion { get; init; } = "0.0.0";
 
     /// <summary>The options that shape the data, as stored with the run (a resume must match them).</summary>
-    internal string Fingerprint => $"{{\"syncAllUsers\":{(SyncAllUsers ? "true" : "false")},\"skipSecondaryEmails\":{(SkipSecondaryEmails ? "true" : "false")}}}";
+    internal string Fingerprint => $"{{\"syncAllUsers\":{(SyncAllUsers ? "true" : "false")},\"skipSecondaryEmails\":{(SkipSecondaryEmails ? "true" : "false")},\"syncCustomRoles\":{(SyncCustomRoles ? "true" : "false")}}}";
 }

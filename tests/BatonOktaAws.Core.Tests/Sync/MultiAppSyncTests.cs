@@ -84,8 +84,10 @@ public sealed class MultiAppSyncTests
         Assert.Single(entries, e => e.Path == $"/api/v1/groups/{Developers}/users");
         Assert.DoesNotContain(entries, e => e.Path.StartsWith("/api/v1/apps/", StringComparison.Ordinal) && e.Path.Count(c => c == '/') == 4);
 
-        // 1 discovery page + 3 apps × (schema, role list, users page, groups page) + 1 mapped-group list + 6 distinct groups' members.
-        Assert.Equal(1 + (3 * 4) + 1 + 6, result.Requests);
+        // 1 discovery page + 3 apps × (schema, role list, users page, groups page) + 1 mapped-group list + 6 distinct groups' members,
+        // and the admin roles: groups with stats, role holders, their 4 role lists and 1 user search, custom roles and
+        // the 1 role's permissions, resource sets and the 1 set's resources, bindings and binding members.
+        Assert.Equal(1 + (3 * 4) + 1 + 6 + (1 + 1 + 4 + 1) + (1 + 1) + (1 + 3), result.Requests);
         Assert.Equal(result.Requests, simulator.Requests.Count);
     }
 
@@ -170,7 +172,11 @@ public sealed class MultiAppSyncTests
         Assert.InRange(result.Requests, MinimumRequests(state), MinimumRequests(state) + 2);
     }
 
-    /// <summary>The minimum: discovery pages, each app's two configuration reads and its user and group pages, one member list per distinct group.</summary>
+    /// <summary>
+    /// The minimum: discovery pages, each app's two configuration reads and its user and group pages, one member
+    /// list per distinct group; and the admin role lists (role holders, custom roles, resource sets), one page each in an
+    /// org where nobody holds an admin role (the generated org).
+    /// </summary>
     private static long MinimumRequests(OktaSimulator.Model.OrgState state)
     {
         static long Pages(long count, int limit) => Math.Max(1, (count + limit - 1) / limit);
@@ -189,7 +195,8 @@ public sealed class MultiAppSyncTests
         }
 
         var mappedLists = mapping.Count == 0 ? 0 : 1;
-        return Pages(state.Apps.Values.Count(a => a.IsAws), 200)
+        const int adminRoleLists = 3;
+        return adminRoleLists + Pages(state.Apps.Values.Count(a => a.IsAws), 200)
             + apps.Sum(a => 2 + Pages(state.AppUserIds(a).Count, 500) + Pages(a.GroupAssignments.Count, 200))
             + mappedLists
             + groupsToRead.Sum(g => Pages(state.Groups[g].Members.Count, 1000));

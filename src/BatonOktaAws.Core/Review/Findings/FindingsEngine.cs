@@ -16,6 +16,8 @@ public static class FindingsEngine
         new RoleNotTrustingOktaRule(),
         new SamlRoleWithoutHoldersRule(),
         new IamUserBypassesOktaRule(),
+        new CanChangeAwsAccessRule(),
+        new AdminRoleNotEvaluatedRule(),
         new SyncWarningRule(),
     ];
 

@@ -22,6 +22,9 @@ public sealed class SyncWarningRule : IFindingRule
         ["iam-export-older-than-sync"] = FindingSeverity.Low,
         ["iam-export-incomplete"] = FindingSeverity.Medium,
         ["iam-export-warning"] = FindingSeverity.Low,
+        ["admin-roles-not-reviewed"] = FindingSeverity.Medium,
+        ["admin-group-stats-missing"] = FindingSeverity.Low,
+        ["unexpected-admin-role"] = FindingSeverity.Low,
     };
 
     private static readonly HashSet<string> CoveredElsewhere = new(StringComparer.Ordinal) { "role-not-in-role-list" };
