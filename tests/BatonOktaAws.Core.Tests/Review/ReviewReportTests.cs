@@ -81,7 +81,8 @@ public sealed partial class ReviewReportTests
     {
         var (_, html) = await RenderAsync(OrgFixture.Demo().ToState());
 
-        var stagingOpsRows = Regex.Matches(html, "<tr[^>]*data-f=\"[^\"]*staging ops[^\"]*\">.*?</tr>").Select(m => m.Value).Where(row => !row.Contains("<code>", StringComparison.Ordinal)).ToList();
+        var accounts = Regex.Match(html, "<section id=\"accounts\">.*?(?=<section id=\"admins\">)", RegexOptions.Singleline).Value;
+        var stagingOpsRows = Regex.Matches(accounts, "<tr[^>]*data-f=\"[^\"]*staging ops[^\"]*\">.*?</tr>").Select(m => m.Value).Where(row => !row.Contains("<code>", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, stagingOpsRows.Count);
         Assert.All(stagingOpsRows, row => Assert.Contains(">undocumented-default-role<", row, StringComparison.Ordinal));
     }
@@ -115,6 +116,35 @@ public sealed partial class ReviewReportTests
 
         Assert.DoesNotContain("<section id=\"bypass\">", without, StringComparison.Ordinal);
         Assert.DoesNotContain("trusts the app", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_AdminRoles_ListsWhoCanChangeEachAppsAccessAndFlagsNonSuperAdmins()
+    {
+        var (_, html) = await RenderAsync(OrgFixture.Demo().ToState());
+
+        var admins = Regex.Match(html, "<section id=\"admins\">.*?</section>", RegexOptions.Singleline).Value;
+        Assert.Contains("<h2>Who can change this access</h2>", admins, StringComparison.Ordinal);
+        var production = Regex.Match(admins, "<caption>Amazon Web Services \\(production\\).*?</table>", RegexOptions.Singleline).Value;
+        Assert.Matches("<tr class=\"flagged\"[^>]*><td>trent@acme.example</td>.*?the app&#39;s assignments</td><td>any role in 123456789012 the app hands out <span class=\"badge sev-medium\">can-change-aws-access</span>", production);
+        Assert.Matches("<td>nina@acme.example</td>.*?membership of &#39;AWS Developers&#39;</td><td>Developer in 123456789012, ReadOnly in 123456789012</td>", production);
+        Assert.DoesNotMatch("<tr class=\"flagged\"[^>]*><td>oscar@acme.example", admins);
+        Assert.Contains("active_directory", admins, StringComparison.Ordinal);
+        Assert.Matches("<dt>Okta admins</dt><dd>\\d+ people can change this access through Okta admin roles", html);
+    }
+
+    [Fact]
+    public async Task Html_TokenThatMayNotReadRoles_SaysThisPartOfTheReviewIsMissing()
+    {
+        var fixture = OrgFixture.Demo();
+        fixture.Org!.TokenIsSuperAdmin = false;
+
+        var (_, html) = await RenderAsync(fixture.ToState());
+
+        var admins = Regex.Match(html, "<section id=\"admins\">.*?</section>", RegexOptions.Singleline).Value;
+        Assert.Contains("This part of the review is missing.", admins, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", admins, StringComparison.Ordinal);
+        Assert.Matches("<dt>Okta admins</dt><dd>not reviewed: .*who can change this access is unknown, not nobody", html);
     }
 
     [Theory]

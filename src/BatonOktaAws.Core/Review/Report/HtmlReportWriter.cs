@@ -29,7 +29,7 @@ public sealed record HtmlReportOptions
 /// Security Policy forbids them), readable without script, printable, and with real tables for screen readers. A
 /// filter box (plain script, progressive enhancement) narrows the rows by user, account or role.
 /// </summary>
-public static class HtmlReportWriter
+public static partial class HtmlReportWriter
 {
     public static void Write(TextWriter output, ReviewReportData data, HtmlReportOptions options)
     {
@@ -63,6 +63,7 @@ public static class HtmlReportWriter
             WriteAccounts(w, data, rows, options);
         }
 
+        WriteAdmins(w, data, options);
         WriteBypass(w, data, options);
 
         w.Raw("</main>\n<footer>\n<p>Written by ").Text(options.Generator).Raw(" on ").Text(Timestamp(options.GeneratedAt)).Raw(" from ").Code(data.FilePath)
@@ -91,6 +92,7 @@ public static class HtmlReportWriter
         Fact(w, "AWS side", sync.IamExports.Count == 0
             ? "not reviewed: no IAM exports were attached (sync --aws-iam, or aws-iam import), so what each role can do is not shown"
             : $"IAM exports of {string.Join(", ", sync.IamExports.GroupBy(e => e.AccountId).Select(g => $"{g.Key} ({Date(g.Max(e => e.ExportedAt) ?? sync.Run.StartedAt)})"))}");
+        Fact(w, "Okta admins", AdminsFact(data, options));
         Fact(w, "Findings", findings.Count == 0 ? "none" : string.Join(", ", Enum.GetValues<FindingSeverity>().Reverse().Select(s => (s, n: findings.Count(f => f.Severity == s))).Where(x => x.n > 0).Select(x => $"{x.n} {x.s.Name()}")));
         w.Raw("</dl>\n");
 
@@ -126,6 +128,7 @@ public static class HtmlReportWriter
             w.Raw("<li><a href=\"#accounts\">Access by account and role</a></li>");
         }
 
+        w.Raw("<li><a href=\"#admins\">Who can change this access</a></li>");
         if (sync.IamExports.Count > 0)
         {
             w.Raw("<li><a href=\"#bypass\">Access that bypasses Okta</a></li>");
@@ -479,6 +482,7 @@ public static class HtmlReportWriter
         .sev-low { background: #e8f0fd; color: #1e4d8c; border-color: #a4c2f4; } .sev-info { background: #f3f4f6; color: #374151; border-color: #d1d5db; }
         .new { background: #d1fae5; color: #065f46; border-color: #6ee7b7; } .gone { background: #f3f4f6; color: #374151; border-color: #9ca3af; }
         .dormant { background: #fde8e8; color: #7f1d1d; border-color: #f8b4b4; }
+        p.warning { background: #fff4e0; border: 1px solid #f6c178; border-radius: .3rem; padding: .5rem .8rem; }
         details.account { border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .8rem; margin: .6rem 0; }
         details > summary { cursor: pointer; } details.findings > summary { font-weight: 600; margin: .4rem 0; }
         nav ul { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; }
