@@ -52,7 +52,7 @@ public sealed class ReportBrowserTests : IAsyncLifetime, IDisposable
         Assert.True(png.Length > 20_000);
         Assert.True(await page.Locator("#filter").IsVisibleAsync());
 
-        // docs/report-demo.png is this view: BATON_OKTA_AWS_SCREENSHOT=docs/report-demo.png dotnet test --filter Report_DemoEstate
+        // docs/report-demo.png is this view: BATON_OKTA_AWS_SCREENSHOT=$PWD/docs/report-demo.png dotnet test --filter Report_DemoEstate (an absolute path: tests run in bin/)
         if (Environment.GetEnvironmentVariable("BATON_OKTA_AWS_SCREENSHOT") is { Length: > 0 } keep)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.GetFullPath(keep), FullPage = false });
@@ -74,6 +74,10 @@ public sealed class ReportBrowserTests : IAsyncLifetime, IDisposable
         Assert.All(visible, row => Assert.StartsWith("grace@acme.example", row, StringComparison.Ordinal));
         Assert.Equal("2 matching rows", await page.Locator("#shown").InnerTextAsync());
         Assert.False(await page.Locator("#account-555555555555").IsVisibleAsync());
+
+        await page.FillAsync("#q", "erin auditor");
+        await page.Locator("#shown:text('1 matching row')").WaitForAsync();
+        Assert.Single(await page.Locator("tr[data-f]:visible").AllInnerTextsAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BatonOktaAws.Core.Review;
 using BatonOktaAws.Core.Review.Report;
@@ -116,6 +117,24 @@ public sealed partial class ReviewReportTests
 
         Assert.DoesNotContain("<section id=\"bypass\">", without, StringComparison.Ordinal);
         Assert.DoesNotContain("trusts the app", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_ManyFindingsOfOneCode_ListsTheFirstOnesAndCountsThemAll()
+    {
+        var (_, html) = await RenderAsync(OrgFixture.Demo().ToState(), new HtmlReportOptions { FindingsListedPerCode = 1 });
+
+        var section = Regex.Match(html, "<section id=\"findings\">.*?</section>", RegexOptions.Singleline).Value;
+        var dormant = Regex.Match(section, "<details class=\"findings\" open id=\"finding-high-dormant-access\">.*?</details>", RegexOptions.Singleline).Value;
+        var total = int.Parse(Regex.Match(dormant, "</code> \\((\\d+)\\)</summary>").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(total > 1, dormant);
+        Assert.Single(Regex.Matches(dormant, "<tr data-f="));
+        Assert.Contains($"The first 1 of {total} are listed here", dormant, StringComparison.Ordinal);
+        Assert.Matches($"<code>dormant-access</code></a></td><td>{total}</td>", section);
+
+        // Each is still marked on its access row.
+        var accounts = Regex.Match(html, "<section id=\"accounts\">.*?(?=<section id=\"admins\">)", RegexOptions.Singleline).Value;
+        Assert.Equal(total, Regex.Count(accounts, "sev-high\" title=\"[^\"]*\">dormant-access</span>"));
     }
 
     [Fact]

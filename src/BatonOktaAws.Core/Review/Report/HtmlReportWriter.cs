@@ -22,6 +22,9 @@ public sealed record HtmlReportOptions
 
     /// <summary>Past this many access rows, the per-account sections start closed so a browser renders only what is opened.</summary>
     public int OpenSectionsUpTo { get; init; } = 3_000;
+
+    /// <summary>The findings of one code listed in the findings section; the rest are marked only on their access rows.</summary>
+    public int FindingsListedPerCode { get; init; } = 500;
 }
 
 /// <summary>
@@ -51,7 +54,7 @@ public static partial class HtmlReportWriter
         WriteHeader(w, data, rows, findings, options);
         w.Raw("<div id=\"filter\" class=\"filter\" hidden><label for=\"q\">Filter rows</label> <input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"user, name, account, role, app or group\"> <span id=\"shown\" aria-live=\"polite\"></span></div>\n");
         w.Raw("<main>\n");
-        WriteFindings(w, findings);
+        WriteFindings(w, findings, options);
         if (data.Changes is { } changes && options.AccountHref is null)
         {
             WriteChanges(w, data, changes, options);
@@ -137,7 +140,7 @@ public static partial class HtmlReportWriter
         w.Raw("</ul></nav>\n</header>\n");
     }
 
-    private static void WriteFindings(HtmlText w, List<Finding> findings)
+    private static void WriteFindings(HtmlText w, List<Finding> findings, HtmlReportOptions options)
     {
         w.Raw("<section id=\"findings\">\n<h2>Findings</h2>\n");
         if (findings.Count == 0)
@@ -147,20 +150,36 @@ public static partial class HtmlReportWriter
         }
 
         w.Raw("<p>What a reviewer should look at, worst first (codes are explained in <code>docs/findings.md</code>). Rows below carry the findings that concern them.</p>\n");
-        foreach (var group in findings.GroupBy(f => f.Severity >= FindingSeverity.Medium))
+        var byCode = findings.GroupBy(f => (f.Severity, f.Code)).OrderByDescending(g => g.Key.Severity).ThenBy(g => g.Key.Code, StringComparer.Ordinal).ToList();
+        w.Raw("<table class=\"summary\">\n<caption>Findings by code</caption>\n<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Code</th><th scope=\"col\">Count</th></tr></thead>\n<tbody>\n");
+        foreach (var code in byCode)
         {
-            var serious = group.Key;
-            var list = group.ToList();
-            w.Raw(serious ? "<details class=\"findings\" open>" : "<details class=\"findings\">")
-                .Raw("<summary>").Text(serious ? $"High and medium ({list.Count})" : $"Low and informational ({list.Count})").Raw("</summary>\n");
-            w.Raw("<table>\n<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Code</th><th scope=\"col\">Concerns</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
-            foreach (var f in list)
+            w.Raw("<tr><td>").Badge(code.Key.Severity.Name(), "sev-" + code.Key.Severity.Name()).Raw("</td><td><a href=\"#finding-").Attr($"{code.Key.Severity.Name()}-{code.Key.Code}").Raw("\"><code>").Text(code.Key.Code)
+                .Raw("</code></a></td><td>").Text(Number(code.Count())).Raw("</td></tr>\n");
+        }
+
+        w.Raw("</tbody>\n</table>\n");
+        foreach (var code in byCode)
+        {
+            var list = code.ToList();
+            var serious = code.Key.Severity >= FindingSeverity.Medium;
+            w.Raw(serious ? "<details class=\"findings\" open id=\"finding-" : "<details class=\"findings\" id=\"finding-").Attr($"{code.Key.Severity.Name()}-{code.Key.Code}").Raw("\">")
+                .Raw("<summary>").Badge(code.Key.Severity.Name(), "sev-" + code.Key.Severity.Name()).Raw(" <code>").Text(code.Key.Code).Raw("</code> ").Text($"({Number(list.Count)})").Raw("</summary>\n");
+            w.Raw("<table>\n<thead><tr><th scope=\"col\">Concerns</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
+            foreach (var f in list.Take(options.FindingsListedPerCode))
             {
-                w.Raw("<tr data-f=\"").Attr(Filter(f.Login, f.UserId, f.AppLabel, f.AccountId, f.Role, f.GroupName, f.Code)).Raw("\"><td>").Badge(f.Severity.Name(), "sev-" + f.Severity.Name())
-                    .Raw("</td><td><code>").Text(f.Code).Raw("</code></td><td>").Text(Concerns(f)).Raw("</td><td>").Text(f.Explanation).Raw("</td></tr>\n");
+                w.Raw("<tr data-f=\"").Attr(Filter(f.Login, f.UserId, f.AppLabel, f.AccountId, f.Role, f.GroupName, f.Code)).Raw("\"><td>").Text(Concerns(f)).Raw("</td><td>").Text(f.Explanation).Raw("</td></tr>\n");
             }
 
-            w.Raw("</tbody>\n</table>\n</details>\n");
+            w.Raw("</tbody>\n</table>\n");
+            if (list.Count > options.FindingsListedPerCode)
+            {
+                // Every one is still on its access row below, and in `findings --output csv`; listing tens of thousands here would bury the rest.
+                w.Raw("<p class=\"muted\">The first ").Text(Number(options.FindingsListedPerCode)).Raw(" of ").Text(Number(list.Count))
+                    .Raw(" are listed here; each one is also marked on its access row below, and <code>baton-okta-aws findings --output csv</code> lists them all.</p>\n");
+            }
+
+            w.Raw("</details>\n");
         }
 
         w.Raw("</section>\n");
@@ -482,6 +501,7 @@ public static partial class HtmlReportWriter
         .sev-low { background: #e8f0fd; color: #1e4d8c; border-color: #a4c2f4; } .sev-info { background: #f3f4f6; color: #374151; border-color: #d1d5db; }
         .new { background: #d1fae5; color: #065f46; border-color: #6ee7b7; } .gone { background: #f3f4f6; color: #374151; border-color: #9ca3af; }
         .dormant { background: #fde8e8; color: #7f1d1d; border-color: #f8b4b4; }
+        table.summary { width: auto; min-width: 24rem; } table.summary td:last-child { text-align: right; }
         p.warning { background: #fff4e0; border: 1px solid #f6c178; border-radius: .3rem; padding: .5rem .8rem; }
         details.account { border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .8rem; margin: .6rem 0; }
         details > summary { cursor: pointer; } details.findings > summary { font-weight: 600; margin: .4rem 0; }
@@ -526,7 +546,7 @@ public static partial class HtmlReportWriter
               d.hidden = words.length > 0 && !any;
               if (words.length > 0 && any) { d.open = true; }
             });
-            shown.textContent = words.length > 0 ? count + " matching rows" : "";
+            shown.textContent = words.length > 0 ? (count === 1 ? "1 matching row" : count + " matching rows") : "";
           }
           q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
           window.addEventListener("beforeprint", function () {
