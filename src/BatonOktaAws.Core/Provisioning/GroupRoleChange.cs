@@ -63,18 +63,25 @@ internal static class GroupRoleChange
     private static (ProvisioningOutcome? NoOp, OktaWrite? Write, List<string> Desired) Decide(ChangeAction action, OktaAppGroupAssignment? assignment, string role, string appId, string groupId)
     {
         var roles = assignment?.Profile?.SamlRoles ?? [];
+        var defaultRole = assignment?.Profile?.Role;
         var has = roles.Contains(role, StringComparer.Ordinal);
         if (action == ChangeAction.Grant)
         {
-            if (has)
+            if (has || (roles.Count == 0 && defaultRole == role))
             {
                 return (ProvisioningOutcome.AlreadyGranted, null, []);
             }
 
-            var desired = RoleSet.With(roles, role);
+            // Adding a samlRole to a profile that had none switches its default role off: keep that role as a samlRole.
+            var desired = roles.Count == 0 && defaultRole is { } kept ? RoleSet.With([kept], role) : RoleSet.With(roles, role);
             return assignment is null
                 ? (null, PutWrite(appId, groupId, desired), desired)
                 : (null, PatchWrite(appId, groupId, desired), desired);
+        }
+
+        if (assignment is not null && DefaultRoleRule.BlocksRevoke(roles, defaultRole, role) is { } blocked)
+        {
+            throw new ProvisioningException($"Group {groupId}'s assignment to app {appId}: {blocked}");
         }
 
         if (assignment is null || !has)

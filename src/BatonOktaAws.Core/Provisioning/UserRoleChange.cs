@@ -81,6 +81,7 @@ internal static class UserRoleChange
     private static async Task<Step> DecideAsync(ChangeAction action, OktaAppUser? appUser, SamlRole role, string userId, string who, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
     {
         var roles = appUser?.Profile?.SamlRoles ?? [];
+        var defaultRole = appUser?.Profile?.Role;
         var direct = appUser?.Scope == OktaAppUser.UserScope;
         if (action == ChangeAction.Grant)
         {
@@ -91,8 +92,14 @@ internal static class UserRoleChange
 
             if (direct)
             {
-                return roles.Contains(role.Name, StringComparer.Ordinal)
-                    ? Step.Nothing(ProvisioningOutcome.AlreadyGranted)
+                if (roles.Contains(role.Name, StringComparer.Ordinal) || (roles.Count == 0 && defaultRole == role.Name))
+                {
+                    return Step.Nothing(ProvisioningOutcome.AlreadyGranted);
+                }
+
+                // Adding a samlRole to a profile that had none switches its default role off: keep that role as a samlRole.
+                return roles.Count == 0 && defaultRole is { } kept
+                    ? Step.Writing(WriteKind.Update, RoleSet.With([kept], role.Name), $"{who}'s direct assignment gave {kept} as its default role (no samlRoles); {kept} is kept as a samlRole so adding {role} does not take it away.")
                     : Step.Writing(WriteKind.Update, RoleSet.With(roles, role.Name));
             }
 
@@ -106,6 +113,11 @@ internal static class UserRoleChange
 
         var throughGroups = (await RolesThroughGroupsAsync(appUser, userId, context, app, cancellationToken).ConfigureAwait(false))
             .GetValueOrDefault(role.Name) ?? [];
+        if (direct && DefaultRoleRule.BlocksRevoke(roles, defaultRole, role.Name) is { } blocked)
+        {
+            throw new ProvisioningException($"{who}'s direct assignment in {app.Describe()}: {blocked}");
+        }
+
         if (direct && roles.Contains(role.Name, StringComparer.Ordinal))
         {
             var warning = throughGroups.Count > 0 ? $"{who} still has {role} through {Describe(throughGroups)}." : null;
@@ -136,7 +148,9 @@ internal static class UserRoleChange
 
         // Okta's own conversion copies the group-derived profile; with joinAllRoles on the copy is not needed (the
         // groups' roles keep reaching a direct user) and would only freeze them, so the assignment holds just the role.
-        var copied = joinAllRoles ? [] : RoleSet.Distinct(appUser.Profile?.SamlRoles);
+        // A group profile without samlRoles gives its default role (profile.role): that is the role to keep, too.
+        var groupRoles = appUser.Profile?.SamlRoles is { Count: > 0 } saml ? saml : appUser.Profile?.Role is { } fallback ? [fallback] : [];
+        var copied = joinAllRoles ? [] : RoleSet.Distinct(groupRoles);
         var madeDirect = copied
             .Select(r => new RoleMadeDirect(r, throughGroups.GetValueOrDefault(r) ?? []))
             .ToList();
