@@ -31,6 +31,9 @@ public static class SyncTarget
         RefuseForeign(paths.Partial, force, "the unfinished sync's partial file");
     }
 
+    /// <summary>Whether <paramref name="path"/> is an SQLite database (a sync file or another program's data), which a text output must never replace.</summary>
+    public static bool IsSqliteDatabase(string path) => File.Exists(path) && SqliteFiles.HasSqliteHeader(path);
+
     /// <summary>What is at <paramref name="path"/>, in words, when it is not a sync file this version may replace; else null.</summary>
     public static string? DescribeForeign(string path)
     {

@@ -144,6 +144,21 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Grant_AuditLogThatIsASyncFile_IsRefusedBeforeAnyWrite()
+    {
+        var file = _temp.File("aws.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+        var before = await File.ReadAllBytesAsync(file);
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", "account:123456789012:PowerUser", "--principal-type", "user", "--principal", "alice@acme.example", "--provisioning", "--audit-log", file);
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains($"--audit-log {file} is an SQLite database (a sync file?); appending to it would corrupt it.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Writes);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+    }
+
+    [Fact]
     public async Task Grant_AccountRoleWithJsonOutputAndAuditLog_BothNameTheAppUsed()
     {
         _variables["BATON_AWS_OKTA_APP_ID"] = "all";

@@ -155,6 +155,26 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Contains("--fail-on must be none, high, medium, low or info (got 'urgent')", bad.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Report_OutIsASyncFileOrAC1z_IsRefusedAndTheFileIsUntouched()
+    {
+        var file = _temp.File("aws.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+        var c1z = _temp.File("aws.c1z");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "export", "--file", file, "--out", c1z)).ExitCode);
+        var syncBytes = await File.ReadAllBytesAsync(file);
+        var c1zBytes = await File.ReadAllBytesAsync(c1z);
+
+        var overSync = await CliRun.RunAsync(null, "report", "--file", file, "--out", file, "--format", "html");
+        var overC1z = await CliRun.RunAsync(null, "report", "--file", file, "--out", c1z, "--format", "csv");
+
+        Assert.Equal((ExitCode.UsageError, ExitCode.UsageError), (overSync.ExitCode, overC1z.ExitCode));
+        Assert.Contains($"--out {file} is an SQLite database (a sync file?); writing the report there would destroy it.", overSync.Error, StringComparison.Ordinal);
+        Assert.Contains($"--out {c1z} is a c1z;", overC1z.Error, StringComparison.Ordinal);
+        Assert.Equal(syncBytes, await File.ReadAllBytesAsync(file));
+        Assert.Equal(c1zBytes, await File.ReadAllBytesAsync(c1z));
+    }
+
     private async Task<string> SyncTwiceAsync()
     {
         var file = _temp.File("twice.db");
