@@ -83,6 +83,21 @@ public sealed class SecurityTests : IAsyncLifetime, IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("sync", "--api-token", "SSWS", "{token}")]
+    [InlineData("sync", "--force", "{token}")]
+    [InlineData("access", "--user", "alice", "{token}")]
+    public async Task ParseError_StrayWordAfterAFlag_IsNeverShown(params string[] template)
+    {
+        var args = template.Select(a => a.Replace("{token}", TestSimulator.Token, StringComparison.Ordinal)).ToArray();
+
+        var result = await CliRun.RunAsync(null, args);
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains("Unexpected argument for ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSimulator.Token, result.All, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ParseError_NearMiss_SuggestsTheRealFlag()
     {

@@ -88,7 +88,7 @@ internal static class ParseErrorMessages
 
             yield return command.Subcommands.Count > 0
                 ? $"'{token}' is not a command of baton-okta-aws (commands: {string.Join(", ", command.Subcommands.Select(c => c.Name))})"
-                : $"Unexpected argument '{token}' for {command.Name}: it takes only options";
+                : $"Unexpected argument for {command.Name} (not shown, in case it is part of a secret): it takes only options; quote a value that contains spaces";
         }
 
         if (unknownOption is not null)
