@@ -55,6 +55,11 @@ public sealed record AppSelection
             throw new FormatException($"'{OktaId.Printable(text)}' is not a list of app ids: use one id, ids separated by commas, or 'all'.");
         }
 
+        if (parts.Length > 1 && parts.Any(p => string.Equals(p, AllKeyword, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new FormatException($"'{OktaId.Printable(text)}' mixes 'all' with app ids: 'all' already means every ACTIVE amazon_aws app; give 'all' alone, or only ids (an INACTIVE app is synced only when named).");
+        }
+
         if (parts.FirstOrDefault(p => !OktaId.IsValid(p)) is { } bad)
         {
             throw new FormatException($"'{OktaId.Printable(bad)}' is not an Okta app id (letters, digits, '_' and '-'); use app ids separated by commas, or 'all'.");

@@ -26,6 +26,7 @@ public sealed class AppSelectionTests
     [InlineData("0oa1,,0oa2", "is not a list of app ids")]
     [InlineData("0oa1,../admin", "'../admin' is not an Okta app id")]
     [InlineData("", "is not a list of app ids")]
+    [InlineData("all,0oa1", "mixes 'all' with app ids")]
     public void Parse_Malformed_NamesTheBadPart(string text, string expected)
     {
         var error = Assert.Throws<FormatException>(() => AppSelection.Parse(text));
