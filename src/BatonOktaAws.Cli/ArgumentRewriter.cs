@@ -37,6 +37,16 @@ internal static class ArgumentRewriter
             return [.. args];
         }
 
+        // Flags before the command (`--log-format json access --file x`): a command word that is not a flag's value
+        // (the word before it is not a flag) is the command, wherever it stands.
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (subcommands.Contains(args[i]) && !args[i - 1].StartsWith('-'))
+            {
+                return [args[i], .. args.Take(i), .. args.Skip(i + 1)];
+            }
+        }
+
         if (args.Any(a => IsFlag(a, "--revoke-grant")))
         {
             return ["revoke", .. args.Select(a => Rename(a, "--revoke-grant", "--grant"))];

@@ -16,6 +16,8 @@ public sealed class ArgumentRewriterTests
         new[] { "--grant-entitlement=group:00g1:member", "--grant-principal-type", "user", "--grant-principal", "00u1" },
         new[] { "grant", "--entitlement=group:00g1:member", "--principal-type", "user", "--principal", "00u1" })]
     [InlineData(new[] { "bogus" }, new[] { "bogus" })]
+    [InlineData(new[] { "--log-format", "json", "access", "--file", "x.db" }, new[] { "access", "--log-format", "json", "--file", "x.db" })]
+    [InlineData(new[] { "--file", "access", "--resume" }, new[] { "sync", "--file", "access", "--resume" })]
     public void Rewrite_Arguments_DefaultToSyncAndMapBatonOneShotFlags(string[] args, string[] expected)
     {
         Assert.Equal(expected, ArgumentRewriter.Rewrite(args, Commands));
