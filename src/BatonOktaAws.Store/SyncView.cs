@@ -106,6 +106,12 @@ public sealed partial class SyncView
         r => new AccountRecord(r.GetString(0), r.GetString(1)),
         _sync);
 
+    /// <summary>The Okta admin roles held in this sync (resources of type <c>role</c>): a standard role's type or a custom role's id.</summary>
+    public IReadOnlyList<AdminRoleResourceRecord> AdminRoleResources() => _file.Query(
+        "SELECT id, display_name, description FROM resources WHERE sync_id = $sync AND resource_type = 'role' ORDER BY id",
+        r => new AdminRoleResourceRecord(r.GetString(0), r.GetString(1), SqliteFiles.Text(r, 2)),
+        _sync);
+
     public IReadOnlyList<AppUserRecord> AppUsers() => _file.Query(
         "SELECT app_id, user_id, scope, saml_roles, role FROM okta_app_users WHERE sync_id = $sync ORDER BY app_id, user_id",
         r => new AppUserRecord(r.GetString(0), r.GetString(1), r.GetString(2), RolesJson.Read(r.GetString(3)), SqliteFiles.Text(r, 4)),

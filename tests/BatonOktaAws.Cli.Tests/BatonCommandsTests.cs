@@ -81,6 +81,24 @@ public sealed class BatonCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Grants_OfOktaAdminRoles_ListWhoHoldsEachStandardAndCustomRole()
+    {
+        var (_, c1z) = await SyncAndExportDemoAsync();
+
+        var result = await CliRun.RunAsync(null, "grants", "--file", c1z, "-t", "role", "--output", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var ids = json.RootElement.GetProperty("grants").EnumerateArray().Select(g => g.GetProperty("grant").GetProperty("id").GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "role:APP_ADMIN:assigned:user:00udemopeggy00000012", "role:GROUP_MEMBERSHIP_ADMIN:assigned:user:00udemonina000000013",
+                "role:SUPER_ADMIN:assigned:user:00udemooscar00000011", "role:cr0demoawsprod000001:assigned:user:00udemotrent00000014",
+            ],
+            ids);
+    }
+
+    [Fact]
     public async Task Grants_OnOneResource_ListsTheGrantsOfItsEntitlements()
     {
         var (file, _) = await SyncAndExportDemoAsync();
@@ -99,8 +117,8 @@ public sealed class BatonCommandsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "resources", "-t", "role" }, "--resource-type: ", "has no resource type 'role'; it has user, group, account, app.")]
-    [InlineData(new[] { "entitlements", "--resource-type", "role" }, "--resource-type: ", "has no resource type 'role'")]
+    [InlineData(new[] { "resources", "-t", "widget" }, "--resource-type: ", "has no resource type 'widget'; it has user, group, account, app, role.")]
+    [InlineData(new[] { "entitlements", "--resource-type", "widget" }, "--resource-type: ", "has no resource type 'widget'")]
     [InlineData(new[] { "grants", "-e", "account:123456789012:Root" }, "--entitlement: ", "has no entitlement 'account:123456789012:Root'")]
     [InlineData(new[] { "grants", "-r", "account:999999999999" }, "--resource: ", "has no resource account:999999999999")]
     public async Task ReadingCommand_FilterNamingWhatTheFileDoesNotHold_Exits3SayingSo(string[] args, string start, string message)
@@ -178,7 +196,7 @@ public sealed class BatonCommandsTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            ["TYPE            COUNT", "account         3", "app             3", "entitlements    21", "grants          67", "group           8", "resource_types  4", $"user            {MultiAppDemo.Users}"],
+            ["TYPE            COUNT", "account         3", "app             3", "entitlements    25", "grants          71", "group           8", "resource_types  5", "role            4", $"user            {MultiAppDemo.Users}"],
             CliRun.Lines(result.Out));
     }
 
@@ -194,7 +212,8 @@ public sealed class BatonCommandsTests : IDisposable
         var byType = root.GetProperty("resourceTypeCapabilities").EnumerateArray().ToDictionary(
             c => c.GetProperty("resourceType").GetProperty("id").GetString()!,
             c => string.Join(",", c.GetProperty("capabilities").EnumerateArray().Select(x => x.GetString())));
-        Assert.Equal(["account", "app", "group", "user"], byType.Keys);
+        Assert.Equal(["account", "app", "group", "role", "user"], byType.Keys);
+        Assert.Equal("CAPABILITY_SYNC", byType["role"]);
         Assert.Equal("CAPABILITY_SYNC,CAPABILITY_PROVISION", byType["account"]);
         Assert.Equal("CAPABILITY_SYNC,CAPABILITY_PROVISION", byType["group"]);
         Assert.Equal("CAPABILITY_SYNC", byType["user"]);

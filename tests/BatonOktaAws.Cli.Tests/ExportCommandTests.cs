@@ -26,7 +26,7 @@ public sealed class ExportCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Contains($"  Wrote c1z {c1z} (sync 1 of {_temp.File("sync.db")}; Baton sync ", result.Out, StringComparison.Ordinal);
         using var reader = C1zReader.Open(c1z);
-        Assert.Equal(67, reader.ReadStats().Grants);
+        Assert.Equal(71, reader.ReadStats().Grants);
         Assert.Equal(["sync.db", "aws.c1z"], Directory.GetFiles(_temp.Path).Select(Path.GetFileName).OrderDescending());
     }
 
@@ -40,7 +40,7 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         using var summary = JsonDocument.Parse(result.Out);
         var c1z = summary.RootElement.GetProperty("c1z");
-        Assert.Equal((_temp.File("aws.c1z"), 67), (c1z.GetProperty("file").GetString(), c1z.GetProperty("grants").GetInt32()));
+        Assert.Equal((_temp.File("aws.c1z"), 71), (c1z.GetProperty("file").GetString(), c1z.GetProperty("grants").GetInt32()));
         Assert.Equal("sync-finished", summary.RootElement.GetProperty("event").GetString());
     }
 
@@ -136,7 +136,7 @@ public sealed class ExportCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         using var line = JsonDocument.Parse(result.Out);
-        Assert.Equal(("c1z-written", 67), (line.RootElement.GetProperty("event").GetString(), line.RootElement.GetProperty("grants").GetInt32()));
+        Assert.Equal(("c1z-written", 71), (line.RootElement.GetProperty("event").GetString(), line.RootElement.GetProperty("grants").GetInt32()));
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed record GroupRecord(string Id, string Name, string? Description, st
 /// <summary>An AWS account resource.</summary>
 public sealed record AccountRecord(string Id, string DisplayName);
 
+/// <summary>An Okta admin role as a resource: a standard role's type (<c>SUPER_ADMIN</c>, ...) or a custom role's id.</summary>
+public sealed record AdminRoleResourceRecord(string Id, string DisplayName, string? Description);
+
 /// <summary>An entitlement: its id (<c>type:resourceId:slug</c>) and the parts it is made of.</summary>
 public sealed record EntitlementRecord(string Id, string ResourceType, string ResourceId, string Slug, string DisplayName, string Description);
 

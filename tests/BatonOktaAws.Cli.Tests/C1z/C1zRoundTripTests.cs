@@ -192,7 +192,7 @@ public sealed class C1zRoundTripTests : IDisposable
         var run = Assert.Single(c1z.SyncRuns);
         Assert.Equal("full", run.GetProperty("sync_type").GetString());
         Assert.Equal(JsonValueKind.String, run.GetProperty("ended_at").ValueKind);
-        Assert.Equal(["user", "group", "account", "app"], c1z.ResourceTypes.Select(t => t.Column("external_id")));
+        Assert.Equal(["user", "group", "account", "app", "role"], c1z.ResourceTypes.Select(t => t.Column("external_id")));
         Assert.All(c1z.Resources, row => Assert.Equal(run.GetProperty("sync_id").GetString(), row.Column("sync_id")));
 
         Assert.NotEmpty(c1z.UserTraits);
@@ -221,6 +221,7 @@ public sealed class C1zRoundTripTests : IDisposable
             {
                 "account" => ("PURPOSE_VALUE_PERMISSION", $"{slug} in {resource}"),
                 "group" => ("PURPOSE_VALUE_ASSIGNMENT", $"{state.Groups[resource].Name} member"),
+                "role" => ("PURPOSE_VALUE_ASSIGNMENT", Assert.Single(c1z.Resources, r => r.Column("resource_type_id") == "role" && r.Column("external_id") == $"role:{resource}").Data.String("display_name") + " (Okta admin role)"),
                 _ => ("PURPOSE_VALUE_ASSIGNMENT", $"{state.Apps[resource].Label} access"),
             };
             Assert.Equal((purpose, name), (row.Data.Scalar("purpose"), row.Data.String("display_name")));
