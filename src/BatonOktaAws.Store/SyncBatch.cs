@@ -19,7 +19,6 @@ public sealed class SyncBatch : IDisposable
         _transaction = connection.BeginTransaction();
         _statements = statements;
         _syncId = syncId;
-        statements.Enlist(_transaction);
     }
 
     public void UpsertUser(UserRecord user)
