@@ -11,20 +11,34 @@ public sealed class SyncBatch : IDisposable
 {
     private readonly SqliteTransaction _transaction;
     private readonly SyncStatements _statements;
+    private readonly WrittenUsers _writtenUsers;
     private readonly long _syncId;
+    private Dictionary<string, UInt128>? _usersInBatch;
     private bool _done;
 
-    internal SyncBatch(SqliteConnection connection, SyncStatements statements, long syncId)
+    internal SyncBatch(SqliteConnection connection, SyncStatements statements, WrittenUsers writtenUsers, long syncId)
     {
         _transaction = connection.BeginTransaction();
         _statements = statements;
+        _writtenUsers = writtenUsers;
         _syncId = syncId;
     }
 
+    /// <summary>Adds the user, or updates the profile columns the record carries; a repeat of the user's last write is skipped (<see cref="WrittenUsers"/>).</summary>
     public void UpsertUser(UserRecord user)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var digest = WrittenUsers.Digest(user);
+        var repeat = _usersInBatch is not null && _usersInBatch.TryGetValue(user.Id, out var inBatch)
+            ? inBatch == digest
+            : _writtenUsers.IsLastWrite(user.Id, digest);
+        if (repeat)
+        {
+            return;
+        }
+
         _statements.UpsertUser.Run(_syncId, user.Id, user.DisplayName, user.Login, user.Email, user.SecondaryEmail, user.Status, user.FirstName, user.LastName);
+        (_usersInBatch ??= new(StringComparer.Ordinal))[user.Id] = digest;
     }
 
     public void UpsertGroup(GroupRecord group)
@@ -106,6 +120,10 @@ public sealed class SyncBatch : IDisposable
     {
         _transaction.Commit();
         _done = true;
+        if (_usersInBatch is not null)
+        {
+            _writtenUsers.Commit(_usersInBatch);
+        }
     }
 
     public void Dispose()

@@ -14,6 +14,7 @@ public sealed class SyncFileWriter : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly SyncStatements _statements;
+    private readonly WrittenUsers _writtenUsers = new();
     private readonly SyncFilePaths _paths;
     private bool _completed;
 
@@ -94,7 +95,7 @@ public sealed class SyncFileWriter : IDisposable
         }
     }
 
-    public SyncBatch BeginBatch() => new(_db, _statements, SyncId);
+    public SyncBatch BeginBatch() => new(_db, _statements, _writtenUsers, SyncId);
 
     /// <summary>Where each list stopped, for resuming.</summary>
     public IReadOnlyDictionary<string, StreamCheckpoint> Checkpoints() =>

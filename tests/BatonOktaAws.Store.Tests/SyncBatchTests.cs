@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BatonOktaAws.Store.Tests;
 
-/// <summary>The writer's batches: what reaches the file when batches roll back and statements fail.</summary>
+/// <summary>The writer's batches: what reaches the file when users repeat, batches roll back and statements fail.</summary>
 public sealed class SyncBatchTests : IDisposable
 {
     private static readonly SyncRunStart Run = new("1.2.3", "https://acme.okta.com", "all", DateTimeOffset.UnixEpoch, "{}");
@@ -12,6 +12,99 @@ public sealed class SyncBatchTests : IDisposable
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void UpsertUser_RepeatsBetweenOtherValues_LeavesTheRowTheLastWriteGives()
+    {
+        var rows = WriteAndDump(writer =>
+        {
+            Commit(writer, b => b.UpsertUser(Alice));
+            Commit(writer, b => b.UpsertUser(Alice));
+            Commit(writer, b =>
+            {
+                b.UpsertUser(Alice with { Status = "SUSPENDED" });
+                b.UpsertUser(Alice);
+                b.UpsertUser(Alice);
+            });
+
+            // Known only by id: the profile columns stay as the last full write left them.
+            Commit(writer, b => b.UpsertUser(new UserRecord("00ualice", "00ualice", null, null, null, null)));
+            Commit(writer, b => b.UpsertUser(Alice with { Status = "DEPROVISIONED", SecondaryEmail = null }));
+            Commit(writer, b => b.UpsertUser(Alice with { Status = "DEPROVISIONED", SecondaryEmail = null }));
+        });
+
+        Assert.Equal(["user|00ualice|Alice|alice@x.example|alice@x.example||DEPROVISIONED|Alice|Liddell||||"], rows);
+    }
+
+    [Theory]
+    [InlineData(nameof(UserRecord.DisplayName), false)]
+    [InlineData(nameof(UserRecord.Login), false)]
+    [InlineData(nameof(UserRecord.Email), false)]
+    [InlineData(nameof(UserRecord.SecondaryEmail), false)]
+    [InlineData(nameof(UserRecord.Status), false)]
+    [InlineData(nameof(UserRecord.FirstName), false)]
+    [InlineData(nameof(UserRecord.LastName), false)]
+    [InlineData(nameof(UserRecord.Status), true)]
+    public void UpsertUser_OneColumnChangedAfterTheSameUser_IsWritten(string column, bool sameBatch)
+    {
+        var changed = column switch
+        {
+            nameof(UserRecord.DisplayName) => Alice with { DisplayName = "Alice L." },
+            nameof(UserRecord.Login) => Alice with { Login = "alice@y.example" },
+            nameof(UserRecord.Email) => Alice with { Email = "alice@y.example" },
+            nameof(UserRecord.SecondaryEmail) => Alice with { SecondaryEmail = null },
+            nameof(UserRecord.Status) => Alice with { Status = "SUSPENDED" },
+            nameof(UserRecord.FirstName) => Alice with { FirstName = "Alicia" },
+            _ => Alice with { LastName = "Pleasance" },
+        };
+
+        var rows = WriteAndDump(writer =>
+        {
+            if (sameBatch)
+            {
+                Commit(writer, b =>
+                {
+                    b.UpsertUser(Alice);
+                    b.UpsertUser(changed);
+                });
+            }
+            else
+            {
+                Commit(writer, b => b.UpsertUser(Alice));
+                Commit(writer, b => b.UpsertUser(Alice));
+                Commit(writer, b => b.UpsertUser(changed));
+            }
+        });
+
+        Assert.Equal([UserRow(changed)], rows);
+    }
+
+    [Fact]
+    public void UpsertUser_AgainAfterTheBatchThatWroteItRolledBack_IsWritten()
+    {
+        var rows = WriteAndDump(writer =>
+        {
+            Commit(writer, b => b.UpsertUser(Alice));
+            using (var rolledBack = writer.BeginBatch())
+            {
+                rolledBack.UpsertUser(Alice with { Status = "SUSPENDED" });
+                rolledBack.UpsertUser(new UserRecord("00ubob", "Bob", "bob@x.example", null, null, "ACTIVE"));
+            }
+
+            Commit(writer, b =>
+            {
+                b.UpsertUser(Alice with { Status = "SUSPENDED" });
+                b.UpsertUser(new UserRecord("00ubob", "Bob", "bob@x.example", null, null, "ACTIVE"));
+            });
+        });
+
+        Assert.Equal(
+            [
+                "user|00ualice|Alice|alice@x.example|alice@x.example|alice@home.example|SUSPENDED|Alice|Liddell||||",
+                "user|00ubob|Bob|bob@x.example|||ACTIVE||||||",
+            ],
+            rows);
+    }
 
     [Fact]
     public void AddWarning_ViolatingAConstraint_ThrowsSqliteExceptionAndTheNextBatchStillWrites()
@@ -69,10 +162,27 @@ public sealed class SyncBatchTests : IDisposable
         Assert.False(File.Exists(paths.Partial + "-wal"));
     }
 
+    private static string UserRow(UserRecord u) =>
+        $"user|{u.Id}|{u.DisplayName}|{u.Login}|{u.Email}|{u.SecondaryEmail}|{u.Status}|{u.FirstName}|{u.LastName}||||";
+
     private static void Commit(SyncFileWriter writer, Action<SyncBatch> write)
     {
         using var batch = writer.BeginBatch();
         write(batch);
         batch.Commit();
+    }
+
+    /// <summary>Writes a sync, completes it and returns its resources as rows.</summary>
+    private IReadOnlyList<string> WriteAndDump(Action<SyncFileWriter> write)
+    {
+        var paths = new SyncFilePaths(_temp.File("sync.db"));
+        using (var writer = SyncFileWriter.Start(paths, Run, resume: false))
+        {
+            write(writer);
+            writer.Complete(requests: 0, DateTimeOffset.UnixEpoch, keepSyncs: 1);
+        }
+
+        using var reader = SyncFileReader.Open(paths.Target);
+        return reader.Latest().DumpTable("resources");
     }
 }
