@@ -162,6 +162,41 @@ public sealed class SyncBatchTests : IDisposable
         Assert.False(File.Exists(paths.Partial + "-wal"));
     }
 
+    [Fact]
+    public void AppUsersWithMemberships_UserInSeveralGroups_ListsThisAppsGroupsInGroupIdOrder()
+    {
+        var paths = new SyncFilePaths(_temp.File("sync.db"));
+        using var writer = SyncFileWriter.Start(paths, Run, resume: false);
+        Commit(writer, b =>
+        {
+            foreach (var group in new[] { "00gC", "00gA", "00gB" })
+            {
+                b.PutAppGroup(new AppGroupRecord("0oaprod", group, 0, [group], null));
+            }
+
+            b.PutAppGroup(new AppGroupRecord("0oastage", "00gD", 0, ["Other"], null));
+            b.PutMappedGroup(new MappedGroupRecord("0oaprod", "00gM", "123456789012", "Mapped"));
+            b.PutAppUser(new AppUserRecord("0oaprod", "00u1", "GROUP", [], null));
+            b.PutAppUser(new AppUserRecord("0oaprod", "00u3", "GROUP", [], null));
+            foreach (var group in new[] { "00gD", "00gB", "00gM", "00gC", "00gA" })
+            {
+                b.AddGrant(SampleData.Membership(group, "00u1"), string.Empty, "direct");
+            }
+
+            // A member of the app's group who is not one of its users, between the two app users.
+            b.AddGrant(SampleData.Membership("00gA", "00u2"), string.Empty, "direct");
+            b.AddGrant(SampleData.Membership("00gB", "00u3"), string.Empty, "direct");
+        });
+
+        var users = Assert.Single(writer.AppUsersWithMemberships("0oaprod", 10));
+
+        Assert.Equal(["00u1", "00u3"], users.Select(u => u.AppUser.UserId));
+        Assert.Equal(["00gA", "00gB", "00gC"], users[0].AssignedGroups.Select(g => g.GroupId));
+        Assert.Equal(["00gM"], users[0].MappedGroups.Select(g => g.GroupId));
+        Assert.Equal(["00gB"], users[1].AssignedGroups.Select(g => g.GroupId));
+        Assert.Empty(users[1].MappedGroups);
+    }
+
     private static string UserRow(UserRecord u) =>
         $"user|{u.Id}|{u.DisplayName}|{u.Login}|{u.Email}|{u.SecondaryEmail}|{u.Status}|{u.FirstName}|{u.LastName}||||";
 
