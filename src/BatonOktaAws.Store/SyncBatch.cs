@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace BatonOktaAws.Store;
 
 /// <summary>
-/// One transaction's worth of writes for the running sync (typically one page from Okta plus its checkpoint),
+/// One transaction's worth of writes for the running sync (typically the pages from Okta waiting to be written, each with its checkpoint),
 /// through prepared statements. Disposing without <see cref="Commit"/> rolls everything back.
 /// </summary>
 public sealed class SyncBatch : IDisposable

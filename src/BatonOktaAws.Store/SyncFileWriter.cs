@@ -7,8 +7,8 @@ namespace BatonOktaAws.Store;
 /// <summary>
 /// Writes a sync into <c>&lt;target&gt;.partial</c> and, only once the sync is complete, carries the previous
 /// syncs of the target over (up to the number kept) and renames the partial file over the target in one atomic
-/// step — so a failed, interrupted or killed sync never touches the previous file. Each batch commits one page
-/// and its checkpoint together, which is what makes <c>--resume</c> safe.
+/// step — so a failed, interrupted or killed sync never touches the previous file. Each batch commits pages
+/// together with their checkpoints, which is what makes <c>--resume</c> safe.
 /// </summary>
 public sealed class SyncFileWriter : IDisposable
 {
