@@ -25,7 +25,8 @@ public static class CliApplication
         var root = BuildRoot(env);
         var rewritten = ArgumentRewriter.Rewrite(args, root.Subcommands.Select(c => c.Name).ToList());
         var parse = root.Parse(rewritten);
-        if (parse.Errors.Count > 0)
+        // --help answers even when the rest of the command line is incomplete (a required argument missing).
+        if (parse.Errors.Count > 0 && parse.Action is not TeachingHelpAction)
         {
             await ReportUsageErrorsAsync(ParseErrorMessages.From(parse, rewritten), UsageLogFormat(rewritten, env), env).ConfigureAwait(false);
             return ExitCode.UsageError;

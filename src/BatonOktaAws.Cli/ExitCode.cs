@@ -11,7 +11,7 @@ public static class ExitCode
     /// <summary>The command line or its environment variables are wrong; nothing was done.</summary>
     public const int UsageError = 2;
 
-    /// <summary><c>access</c>: a filter names a user, account or role that the sync file does not hold (not the same as "holds no access").</summary>
+    /// <summary><c>access</c>, <c>resources</c>, <c>entitlements</c>, <c>grants</c>: a filter names something the file does not hold (not the same as "holds no access").</summary>
     public const int NotInSyncFile = 3;
 
     /// <summary><c>diff --exit-code</c>: who can assume what changed between the two syncs.</summary>
@@ -29,7 +29,7 @@ public static class ExitCode
         Success => "success",
         Failure => "failure: one line on standard error says why (Okta refused, the file is unusable, a change failed or its outcome is unknown)",
         UsageError => "usage error: a wrong or missing flag or variable; nothing was done",
-        NotInSyncFile => "a --user, --app, --account or --role filter names something the sync file does not hold",
+        NotInSyncFile => "a filter (--user, --app, --account, --role; --resource-type, --resource, --entitlement) names something the file does not hold",
         AccessChanged => "diff --exit-code: access changed between the two syncs (0 when it did not)",
         FindingsAtOrAbove => "--fail-on: a finding at or above the severity exists (0 when none does)",
         Cancelled => "interrupted by Ctrl-C or SIGTERM; what was kept and how to continue is on standard error",

@@ -1,20 +1,72 @@
+using BatonOktaAws.Cli.Commands;
+using BatonOktaAws.Cli.Logging;
 using BatonOktaAws.Cli.Options;
 using BatonOktaAws.Cli.Output;
+using BatonOktaAws.Core.Baton.Export;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Sync;
 using BatonOktaAws.Store;
+using BatonOktaAws.Store.C1z;
 
 namespace BatonOktaAws.Cli;
 
 /// <summary>Runs a sync for <c>sync</c> and <c>demo</c>: the engine, a progress display and the summary.</summary>
 internal static class SyncRunner
 {
-    /// <summary>Syncs and prints the summary.</summary>
-    public static async Task<SyncResult> RunAsync(CommandContext context, ConnectionSettings connection, SyncOptions options, CancellationToken cancellationToken)
+    /// <summary>Syncs, writes the c1z when <paramref name="c1zPath"/> is given (a checked target), and prints the summary.</summary>
+    public static async Task<SyncResult> RunAsync(CommandContext context, ConnectionSettings connection, SyncOptions options, string? c1zPath, CancellationToken cancellationToken)
     {
         var (result, stats) = await SyncAsync(context, connection, options, cancellationToken).ConfigureAwait(false);
-        SyncSummary.Write(context.Env.Out, result, context.Format, stats);
+        if (c1zPath is null)
+        {
+            SyncSummary.Write(context.Env.Out, result, context.Format, stats);
+            return result;
+        }
+
+        var source = $"sync {result.SyncId} of {result.FilePath}";
+        var c1z = WriteC1z(result, c1zPath, context.Env.Time, context.Logger, cancellationToken);
+        if (context.Format == LogFormat.Json)
+        {
+            SyncSummary.WriteJson(context.Env.Out, result, stats, json =>
+            {
+                json.WriteStartObject("c1z");
+                ExportOutput.WriteFields(json, c1z, source);
+                json.WriteEndObject();
+            });
+        }
+        else
+        {
+            SyncSummary.Write(context.Env.Out, result, context.Format, stats);
+            context.Env.Out.WriteLine($"  {ExportOutput.Line(c1z, source)}");
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// The sync file is in place; the c1z follows from it. If writing it fails or is interrupted, the previous c1z
+    /// stays as it was and the message says that the sync file was written.
+    /// </summary>
+    internal static C1zWriteResult WriteC1z(SyncResult result, string c1zPath, TimeProvider time, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken)
+    {
+        var source = $"sync {result.SyncId} of {result.FilePath}";
+        var kept = File.Exists(c1zPath) ? $"the previous c1z {c1zPath} is unchanged" : $"no c1z was written at {c1zPath}";
+        var retry = $"run 'baton-okta-aws export --file {result.FilePath} --out {c1zPath}' to write it";
+        try
+        {
+            using var reader = SyncFileReader.Open(result.FilePath);
+            var c1z = C1zExport.Write(reader.Sync(result.SyncId), c1zPath, time, cancellationToken);
+            ExportLog.Written(logger, c1z.Path, source, c1z.Grants);
+            return c1z;
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new RunCancelledException($"Interrupted while writing the c1z: the sync file {result.FilePath} was written (sync {result.SyncId}), {kept}; {retry}.", ex);
+        }
+        catch (Exception ex) when (ex is C1zException or SyncFileException or IOException or UnauthorizedAccessException)
+        {
+            throw new C1zException($"The sync file {result.FilePath} was written (sync {result.SyncId}), but the c1z was not ({ex.Message.TrimEnd('.')}); {kept}; {retry}.", ex);
+        }
     }
 
     /// <summary>Syncs with a progress display; the summary is the caller's to print.</summary>

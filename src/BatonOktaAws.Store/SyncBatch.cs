@@ -4,10 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace BatonOktaAws.Store;
 
 /// <summary>
-/// One transaction's worth of writes for the running sync (typically the pages from Okta waiting to be written, each with its checkpoint),
-/// through prepared statements. Disposing without <see cref="Commit"/> rolls everything back.
+/// One transaction's worth of writes for the running sync (typically the pages from Okta waiting to be written,
+/// each with its checkpoint), through prepared statements. Disposing without <see cref="Commit"/> rolls everything back.
 /// </summary>
-public sealed class SyncBatch : IDisposable
+public sealed partial class SyncBatch : IDisposable
 {
     private readonly SqliteTransaction _transaction;
     private readonly SyncStatements _statements;
@@ -116,6 +116,40 @@ public sealed class SyncBatch : IDisposable
         _statements.InsertWarning.Run(_syncId, warning.Code, warning.Message, warning.AppId, warning.SubjectType, warning.SubjectId);
     }
 
+    public void PutIamExport(IamExportRecord export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        _statements.PutIamExport.Run(_syncId, export.AccountId, export.Kind, export.SourceFile, Timestamp(export.ExportedAt), export.Complete);
+    }
+
+    public void PutIamRole(IamRoleRecord role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        _statements.PutIamRole.Run(
+            _syncId, role.AccountId, role.Name, role.Arn, role.Path, Timestamp(role.LastUsedAt), JsonColumns.Write(role.AttachedPolicies),
+            RolesJson.Write(role.InlinePolicies), role.PermissionsBoundary, role.AdminEquivalent, RolesJson.Write(role.AdminReasons), role.AdminComplete,
+            RolesJson.Write(role.TrustedSamlProviders));
+    }
+
+    public void PutIamUser(IamUserRecord user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        _statements.PutIamUser.Run(
+            _syncId, user.AccountId, user.Name, user.Arn, user.IsRoot, user.PasswordEnabled, Timestamp(user.PasswordLastUsed), user.MfaActive,
+            user.ActiveAccessKeys, Timestamp(user.AccessKeyLastUsed), user.AdminEquivalent);
+    }
+
+    public void PutRoleStatus(RoleStatusRecord status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        _statements.PutRoleStatus.Run(
+            _syncId, status.AppId, status.AccountId, status.Role, status.Status, status.IamRoleArn, status.ExpectedArn, status.ProviderArn, status.Trust,
+            RolesJson.Write(status.Notes));
+    }
+
+    /// <summary>Removes what an earlier attachment of IAM exports wrote for this sync (a new import replaces it).</summary>
+    public void ClearIam() => _statements.ClearIam.Run(_syncId);
+
     public void Commit()
     {
         _transaction.Commit();
@@ -125,6 +159,8 @@ public sealed class SyncBatch : IDisposable
             _writtenUsers.Commit(_usersInBatch);
         }
     }
+
+    private static string? Timestamp(DateTimeOffset? value) => value?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

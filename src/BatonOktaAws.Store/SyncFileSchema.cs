@@ -19,6 +19,9 @@ public static class SyncFileSchema
     [
         "sync_warnings", "aws_apps", "aws_role_list", "resources", "entitlements", "grants", "grant_sources",
         "okta_app_users", "okta_app_groups", "aws_mapped_groups",
+        "aws_iam_exports", "aws_iam_roles", "aws_iam_users", "aws_role_status",
+        "okta_admin_roles", "okta_admin_role_targets", "okta_custom_roles", "okta_custom_role_permissions",
+        "okta_resource_sets", "okta_resource_set_resources", "okta_resource_set_bindings",
     ];
 
     internal const string Create = """
@@ -95,7 +98,7 @@ public static class SyncFileSchema
         ) WITHOUT ROWID;
 
         INSERT INTO resource_types (id, display_name) VALUES
-            ('user', 'User'), ('group', 'Group'), ('account', 'AWS Account');
+            ('user', 'User'), ('group', 'Group'), ('account', 'AWS Account'), ('role', 'Okta admin role');
 
         CREATE TABLE resources (
             sync_id          INTEGER NOT NULL,
@@ -119,7 +122,7 @@ public static class SyncFileSchema
 
         CREATE TABLE entitlements (
             sync_id        INTEGER NOT NULL,
-            id             TEXT NOT NULL,              -- group:<groupId>:member | account:<accountId>:<role>
+            id             TEXT NOT NULL,              -- group:<groupId>:member | account:<accountId>:<role> | role:<roleIdOrType>:assigned
             resource_type  TEXT NOT NULL,
             resource_id    TEXT NOT NULL,
             slug           TEXT NOT NULL,
@@ -182,6 +185,141 @@ public static class SyncFileSchema
             account_id  TEXT    NOT NULL,
             role        TEXT    NOT NULL,
             PRIMARY KEY (sync_id, app_id, group_id)
+        ) WITHOUT ROWID;
+
+        -- The AWS side, from IAM's own exports (sync --aws-iam, aws-iam import): which files were read for which account.
+        CREATE TABLE aws_iam_exports (
+            sync_id       INTEGER NOT NULL,
+            account_id    TEXT    NOT NULL,
+            kind          TEXT    NOT NULL,             -- authorization-details | credential-report
+            source_file   TEXT    NOT NULL,
+            exported_at   TEXT,                         -- the report's GeneratedTime, else the file's modification time
+            complete      INTEGER NOT NULL,             -- every page of a paged export was there
+            PRIMARY KEY (sync_id, account_id, kind, source_file)
+        ) WITHOUT ROWID;
+
+        -- Every IAM role of the exported accounts: what it can do and which SAML providers it trusts.
+        CREATE TABLE aws_iam_roles (
+            sync_id                INTEGER NOT NULL,
+            account_id             TEXT    NOT NULL,
+            name                   TEXT    NOT NULL,
+            arn                    TEXT    NOT NULL,
+            path                   TEXT    NOT NULL,
+            last_used_at           TEXT,
+            attached_policies      TEXT    NOT NULL,    -- JSON array of {"name","arn"}
+            inline_policies        TEXT    NOT NULL,    -- JSON array of names
+            permissions_boundary   TEXT,
+            admin_equivalent       INTEGER NOT NULL,
+            admin_reasons          TEXT    NOT NULL,    -- JSON array of sentences
+            admin_complete         INTEGER NOT NULL,    -- every policy that applies was in the export
+            trusted_saml_providers TEXT    NOT NULL,    -- JSON array of provider ARNs the trust policy allows
+            PRIMARY KEY (sync_id, account_id, name)
+        ) WITHOUT ROWID;
+
+        -- IAM users (and the root user): the ways into the account that no Okta review covers.
+        CREATE TABLE aws_iam_users (
+            sync_id              INTEGER NOT NULL,
+            account_id           TEXT    NOT NULL,
+            name                 TEXT    NOT NULL,
+            arn                  TEXT    NOT NULL,
+            is_root              INTEGER NOT NULL,
+            password_enabled     INTEGER,             -- null when the credential report does not say
+            password_last_used   TEXT,
+            mfa_active           INTEGER,
+            active_access_keys   INTEGER,
+            access_key_last_used TEXT,
+            admin_equivalent     INTEGER,             -- null when the authorization details do not describe the user
+            PRIMARY KEY (sync_id, account_id, name)
+        ) WITHOUT ROWID;
+
+        -- For each role an app hands out in an account: the IAM role AWS would give, and whether it trusts the app.
+        CREATE TABLE aws_role_status (
+            sync_id        INTEGER NOT NULL,
+            app_id         TEXT    NOT NULL,
+            account_id     TEXT    NOT NULL,
+            role           TEXT    NOT NULL,
+            status         TEXT    NOT NULL,          -- found | found-arn-differs | not-found | unknown (no complete export)
+            iam_role_arn   TEXT,
+            expected_arn   TEXT    NOT NULL,          -- the role ARN Okta sends (roleValuePattern)
+            provider_arn   TEXT,                      -- the app's SAML provider in this account
+            trust          TEXT    NOT NULL,          -- trusted | not-trusted | denied | unknown
+            notes          TEXT    NOT NULL,          -- JSON array of sentences
+            PRIMARY KEY (sync_id, app_id, account_id, role)
+        ) WITHOUT ROWID;
+
+        -- Okta admin role assignments, as the roles API lists them: held by a user or a group, a standard role by
+        -- type or a custom role (role_id its id, resource_set_id its scope). role_id is the role's resource id.
+        CREATE TABLE okta_admin_roles (
+            sync_id          INTEGER NOT NULL,
+            assignee_type    TEXT    NOT NULL,         -- user | group
+            assignee_id      TEXT    NOT NULL,
+            assignment_id    TEXT    NOT NULL,
+            role_type        TEXT    NOT NULL,         -- SUPER_ADMIN, ORG_ADMIN, APP_ADMIN, USER_ADMIN, ..., CUSTOM
+            role_id          TEXT    NOT NULL,         -- the type for standard roles, the custom role's id for custom ones
+            label            TEXT,
+            status           TEXT,
+            resource_set_id  TEXT,                     -- custom roles
+            PRIMARY KEY (sync_id, assignee_type, assignee_id, assignment_id)
+        ) WITHOUT ROWID;
+
+        -- Targets of standard role assignments; a role with no rows of a kind covers every app (or group).
+        CREATE TABLE okta_admin_role_targets (
+            sync_id        INTEGER NOT NULL,
+            assignee_type  TEXT    NOT NULL,
+            assignee_id    TEXT    NOT NULL,
+            assignment_id  TEXT    NOT NULL,
+            target_type    TEXT    NOT NULL,           -- app (every instance of an app type) | app-instance | group
+            target_id      TEXT    NOT NULL,           -- the app type's name, the app's id, or the group's id
+            app_name       TEXT,                       -- app targets: the app type
+            display_name   TEXT,
+            PRIMARY KEY (sync_id, assignee_type, assignee_id, assignment_id, target_type, target_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE okta_custom_roles (
+            sync_id      INTEGER NOT NULL,
+            role_id      TEXT    NOT NULL,
+            label        TEXT,
+            description  TEXT,
+            PRIMARY KEY (sync_id, role_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE okta_custom_role_permissions (
+            sync_id     INTEGER NOT NULL,
+            role_id     TEXT    NOT NULL,
+            permission  TEXT    NOT NULL,              -- e.g. okta.apps.assignment.manage
+            PRIMARY KEY (sync_id, role_id, permission)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE okta_resource_sets (
+            sync_id          INTEGER NOT NULL,
+            resource_set_id  TEXT    NOT NULL,
+            label            TEXT,
+            description      TEXT,
+            PRIMARY KEY (sync_id, resource_set_id)
+        ) WITHOUT ROWID;
+
+        -- What a resource set holds, from each resource's ORN: kind apps (every app), app-type (every instance of
+        -- target_id), app (the app target_id), groups (every group), group (the group target_id), or other.
+        CREATE TABLE okta_resource_set_resources (
+            sync_id          INTEGER NOT NULL,
+            resource_set_id  TEXT    NOT NULL,
+            resource_id      TEXT    NOT NULL,
+            orn              TEXT,
+            kind             TEXT    NOT NULL,
+            target_id        TEXT,
+            app_name         TEXT,                     -- app: its type, when the ORN names it
+            PRIMARY KEY (sync_id, resource_set_id, resource_id)
+        ) WITHOUT ROWID;
+
+        -- Who is bound to which custom role over which resource set (the custom role assignments, seen from the set).
+        CREATE TABLE okta_resource_set_bindings (
+            sync_id          INTEGER NOT NULL,
+            resource_set_id  TEXT    NOT NULL,
+            role_id          TEXT    NOT NULL,
+            member_id        TEXT    NOT NULL,         -- the binding member's id
+            member_type      TEXT,                     -- user | group, from the member's link
+            principal_id     TEXT,                     -- the user's or group's id
+            PRIMARY KEY (sync_id, resource_set_id, role_id, member_id)
         ) WITHOUT ROWID;
 
         -- Who can assume which AWS role, through which app, and through what — for every sync in the file.

@@ -10,13 +10,14 @@ namespace BatonOktaAws.Store;
 /// step — so a failed, interrupted or killed sync never touches the previous file. Each batch commits pages
 /// together with their checkpoints, which is what makes <c>--resume</c> safe.
 /// </summary>
-public sealed class SyncFileWriter : IDisposable
+public sealed partial class SyncFileWriter : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly SyncStatements _statements;
     private readonly WrittenUsers _writtenUsers = new();
     private readonly SyncFilePaths _paths;
     private bool _completed;
+    private bool _amending;
 
     private SyncFileWriter(SqliteConnection db, SyncFilePaths paths, long syncId, bool resumed)
     {
@@ -84,6 +85,48 @@ public sealed class SyncFileWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts amending a finished sync of the target (e.g. to attach IAM exports): the target is copied to the partial
+    /// file, changed there, and renamed back by <see cref="CompleteAmend"/> — so a failure leaves the target as it was.
+    /// </summary>
+    /// <param name="syncId">The sync to amend; the latest when null.</param>
+    /// <exception cref="SyncFileException">The target is not a sync file this version can amend, or holds no such sync.</exception>
+    public static SyncFileWriter StartAmend(SyncFilePaths paths, long? syncId)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        long target;
+        using (var reader = SyncFileReader.Open(paths.Target))
+        {
+            target = reader.Sync(syncId).SyncId;
+        }
+
+        DiscardPartial(paths);
+        File.Copy(paths.Target, paths.Partial);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(paths.Partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var db = SqliteFiles.Open(paths.Partial, SqliteOpenMode.ReadWrite);
+        ApplyWritePragmas(db);
+        return new SyncFileWriter(db, paths, target, resumed: false) { _amending = true };
+    }
+
+    /// <summary>Finishes an amendment: folds the write-ahead log in and renames the partial file over the target.</summary>
+    public void CompleteAmend()
+    {
+        if (!_amending)
+        {
+            throw new InvalidOperationException("CompleteAmend finishes a writer made by StartAmend; a new sync completes with Complete.");
+        }
+
+        SqliteFiles.Execute(_db, "PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
+        _statements.Dispose();
+        _db.Dispose();
+        File.Move(_paths.Partial, _paths.Target, overwrite: true);
+        _completed = true;
+    }
+
     /// <summary>Deletes a leftover partial file and SQLite's side files.</summary>
     public static void DiscardPartial(SyncFilePaths paths)
     {
@@ -111,6 +154,14 @@ public sealed class SyncFileWriter : IDisposable
     public IReadOnlyList<MappedGroupRecord> MappedGroups() =>
         SqliteFiles.Query(_db, "SELECT app_id, group_id, account_id, role FROM aws_mapped_groups WHERE sync_id = $sync ORDER BY app_id, group_id", r =>
             new MappedGroupRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)), ("$sync", SyncId));
+
+    /// <summary>The AWS apps of this sync.</summary>
+    public IReadOnlyList<AwsAppRecord> Apps() =>
+        SqliteFiles.Query(_db, SyncQueries.Apps, SyncQueries.ReadApp, ("$sync", SyncId));
+
+    /// <summary>Each (app, account, role) the sync's apps hand out to anyone, user or group.</summary>
+    public IReadOnlyList<(string AppId, string AccountId, string Role)> RolesHandedOut() =>
+        SqliteFiles.Query(_db, SyncQueries.RolesHandedOut, r => (r.GetString(0), r.GetString(1), r.GetString(2)), ("$sync", SyncId));
 
     /// <summary>The warnings this sync recorded.</summary>
     public IReadOnlyList<WarningRecord> Warnings() =>

@@ -5,7 +5,7 @@ using SQLitePCL;
 namespace BatonOktaAws.Store;
 
 /// <summary>The writer's prepared statements, compiled once and reused for every row. <c>$1</c> is always the sync id.</summary>
-internal sealed class SyncStatements : IDisposable
+internal sealed partial class SyncStatements : IDisposable
 {
     public SyncStatements(SqliteConnection connection)
     {
@@ -58,6 +58,27 @@ internal sealed class SyncStatements : IDisposable
             InsertRole = new(connection, "INSERT OR IGNORE INTO aws_role_list (sync_id, app_id, role) VALUES ($1, $2, $3)", 3);
             PutCheckpoint = new(connection, "INSERT OR REPLACE INTO sync_streams (stream, next_url, pages, items, done) VALUES ($1, $2, $3, $4, $5)", 5);
             InsertWarning = new(connection, "INSERT INTO sync_warnings (sync_id, code, message, app_id, subject_type, subject_id) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+            PutIamExport = new(connection, "INSERT OR REPLACE INTO aws_iam_exports (sync_id, account_id, kind, source_file, exported_at, complete) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+            PutIamRole = new(connection, """
+                INSERT OR REPLACE INTO aws_iam_roles (sync_id, account_id, name, arn, path, last_used_at, attached_policies, inline_policies,
+                    permissions_boundary, admin_equivalent, admin_reasons, admin_complete, trusted_saml_providers)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                """, 13);
+            PutIamUser = new(connection, """
+                INSERT OR REPLACE INTO aws_iam_users (sync_id, account_id, name, arn, is_root, password_enabled, password_last_used, mfa_active,
+                    active_access_keys, access_key_last_used, admin_equivalent)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                """, 11);
+            PutRoleStatus = new(connection, """
+                INSERT OR REPLACE INTO aws_role_status (sync_id, app_id, account_id, role, status, iam_role_arn, expected_arn, provider_arn, trust, notes)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                """, 10);
+            ClearIam = new(connection, """
+                DELETE FROM aws_iam_exports WHERE sync_id = $1; DELETE FROM aws_iam_roles WHERE sync_id = $1;
+                DELETE FROM aws_iam_users WHERE sync_id = $1; DELETE FROM aws_role_status WHERE sync_id = $1;
+                DELETE FROM sync_warnings WHERE sync_id = $1 AND code LIKE 'iam-%';
+                """, 1);
+            Admin = new AdminStatements(connection);
         }
         catch
         {
@@ -81,11 +102,18 @@ internal sealed class SyncStatements : IDisposable
     public Prepared InsertRole { get; }
     public Prepared PutCheckpoint { get; }
     public Prepared InsertWarning { get; }
+    public Prepared PutIamExport { get; }
+    public Prepared PutIamRole { get; }
+    public Prepared PutIamUser { get; }
+    public Prepared PutRoleStatus { get; }
+    public Prepared ClearIam { get; }
 
     private IEnumerable<Prepared> All =>
     [
         UpsertUser, UpsertGroup, UpsertAccount, InsertEntitlement, InsertGrant, InsertGrantSource, PutAppUser,
         PutAppGroup, PutMappedGroup, PutAwsApp, ClearRoleList, InsertRole, PutCheckpoint, InsertWarning,
+        PutIamExport, PutIamRole, PutIamUser, PutRoleStatus, ClearIam,
+        .. Admin?.All ?? [],
     ];
 
     public void Dispose() => Prepared.DisposeAll(All);

@@ -8,11 +8,11 @@ namespace BatonOktaAws.Store;
 /// One finished sync of a sync file, read-only: everything a command reads is scoped to this sync, so an older
 /// sync of the file answers exactly as it did when it was the latest.
 /// </summary>
-public sealed class SyncView
+public sealed partial class SyncView
 {
     /// <summary>The tables holding one sync's data (table names are only ever taken from this list).</summary>
     private static readonly string[] DataTables =
-        ["resources", "entitlements", "grants", "grant_sources", "okta_app_users", "okta_app_groups", "aws_mapped_groups", "aws_apps", "aws_role_list", "sync_warnings"];
+        [.. SyncFileSchema.SyncTables];
 
     private readonly SyncFileReader _file;
     private readonly (string, object?) _sync;
@@ -40,10 +40,13 @@ public sealed class SyncView
         ArgumentNullException.ThrowIfNull(filter);
         return _file.Query(
             """
-            SELECT a.user_id, a.login, a.user_status, a.app_id, a.app_label, a.account_id, a.role, a.source, g.display_name, u.display_name
+            SELECT a.user_id, a.login, a.user_status, a.app_id, a.app_label, a.account_id, a.role, a.source, g.display_name, u.display_name,
+                   rs.iam_role_arn, ir.admin_equivalent
             FROM aws_role_access_history a
             LEFT JOIN resources g ON g.sync_id = a.sync_id AND g.resource_type = 'group' AND a.source LIKE 'group:%' AND g.id = substr(a.source, 7)
             LEFT JOIN resources u ON u.sync_id = a.sync_id AND u.resource_type = 'user' AND u.id = a.user_id
+            LEFT JOIN aws_role_status rs ON rs.sync_id = a.sync_id AND rs.app_id = a.app_id AND rs.account_id = a.account_id AND rs.role = a.role
+            LEFT JOIN aws_iam_roles ir ON ir.sync_id = a.sync_id AND ir.account_id = a.account_id AND ir.arn = rs.iam_role_arn
             WHERE a.sync_id = $sync
               AND ($user IS NULL OR a.user_id = $user OR a.login = $user COLLATE NOCASE)
               AND ($account IS NULL OR a.account_id = $account)
@@ -53,7 +56,8 @@ public sealed class SyncView
             """,
             r => new AccessRow(
                 r.GetString(0), SqliteFiles.Text(r, 1), SqliteFiles.Text(r, 2), r.GetString(3), SqliteFiles.Text(r, 4),
-                r.GetString(5), r.GetString(6), r.GetString(7), SqliteFiles.Text(r, 8), SqliteFiles.Text(r, 9)),
+                r.GetString(5), r.GetString(6), r.GetString(7), SqliteFiles.Text(r, 8), SqliteFiles.Text(r, 9),
+                SqliteFiles.Text(r, 10), r.IsDBNull(11) ? null : r.GetInt64(11) != 0),
             _sync,
             ("$user", filter.User),
             ("$account", filter.AccountId),
@@ -61,17 +65,11 @@ public sealed class SyncView
             ("$app", filter.App));
     }
 
-    public IReadOnlyList<AwsAppRecord> Apps() => _file.Query(
-        """
-        SELECT app_id, name, label, status, identity_provider_arn, account_id, join_all_roles, use_group_mapping,
-               group_filter, app_filter, role_value_pattern, saml_roles_union, role_list_available, settings_json
-        FROM aws_apps WHERE sync_id = $sync ORDER BY label COLLATE NOCASE, app_id
-        """,
-        r => new AwsAppRecord(
-            r.GetString(0), SqliteFiles.Text(r, 1), SqliteFiles.Text(r, 2), SqliteFiles.Text(r, 3), SqliteFiles.Text(r, 4), SqliteFiles.Text(r, 5),
-            r.GetInt64(6) != 0, r.GetInt64(7) != 0, SqliteFiles.Text(r, 8), SqliteFiles.Text(r, 9), SqliteFiles.Text(r, 10),
-            r.GetInt64(11) != 0, r.GetInt64(12) != 0, r.GetString(13)),
-        _sync);
+    public IReadOnlyList<AwsAppRecord> Apps() => _file.Query(SyncQueries.Apps, SyncQueries.ReadApp, _sync);
+
+    /// <summary>Each (app, account, role) the sync's apps hand out to anyone, user or group.</summary>
+    public IReadOnlyList<(string AppId, string AccountId, string Role)> RolesHandedOut() =>
+        _file.Query(SyncQueries.RolesHandedOut, r => (r.GetString(0), r.GetString(1), r.GetString(2)), _sync);
 
     /// <summary>The AWS role list of each app whose list Okta let us read.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RoleLists() =>
@@ -162,6 +160,40 @@ public sealed class SyncView
     public bool HasApp(string idOrLabel) => Exists(
         "SELECT EXISTS (SELECT 1 FROM aws_apps WHERE sync_id = $sync AND (app_id = $value OR label = $value COLLATE NOCASE))", idOrLabel);
 
+    /// <summary>The IAM exports attached to this sync, by account.</summary>
+    public IReadOnlyList<IamExportRecord> IamExports() => _file.Query(
+        "SELECT account_id, kind, source_file, exported_at, complete FROM aws_iam_exports WHERE sync_id = $sync ORDER BY account_id, kind, source_file",
+        r => new IamExportRecord(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), r.GetInt64(4) != 0),
+        _sync);
+
+    public IReadOnlyList<IamRoleRecord> IamRoles() => _file.Query(
+        """
+        SELECT account_id, name, arn, path, last_used_at, attached_policies, inline_policies, permissions_boundary, admin_equivalent,
+               admin_reasons, admin_complete, trusted_saml_providers
+        FROM aws_iam_roles WHERE sync_id = $sync ORDER BY account_id, name
+        """,
+        r => new IamRoleRecord(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Time(r, 4), JsonColumns.ReadPolicies(r.GetString(5)),
+            RolesJson.Read(r.GetString(6)), SqliteFiles.Text(r, 7), r.GetInt64(8) != 0, RolesJson.Read(r.GetString(9)), r.GetInt64(10) != 0,
+            RolesJson.Read(r.GetString(11))),
+        _sync);
+
+    public IReadOnlyList<IamUserRecord> IamUsers() => _file.Query(
+        """
+        SELECT account_id, name, arn, is_root, password_enabled, password_last_used, mfa_active, active_access_keys, access_key_last_used, admin_equivalent
+        FROM aws_iam_users WHERE sync_id = $sync ORDER BY account_id, is_root DESC, name
+        """,
+        r => new IamUserRecord(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3) != 0, Flag(r, 4), Time(r, 5), Flag(r, 6),
+            r.IsDBNull(7) ? null : r.GetInt32(7), Time(r, 8), Flag(r, 9)),
+        _sync);
+
+    /// <summary>For each role an app hands out in an account, the IAM role it is and whether it trusts the app (when IAM exports were attached).</summary>
+    public IReadOnlyList<RoleStatusRecord> RoleStatuses() => _file.Query(
+        "SELECT app_id, account_id, role, status, iam_role_arn, expected_arn, provider_arn, trust, notes FROM aws_role_status WHERE sync_id = $sync ORDER BY account_id, role, app_id",
+        r => new RoleStatusRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), SqliteFiles.Text(r, 4), r.GetString(5), SqliteFiles.Text(r, 6), r.GetString(7), RolesJson.Read(r.GetString(8))),
+        _sync);
+
     /// <summary>Every entitlement, streamed in id order.</summary>
     public IEnumerable<EntitlementRecord> Entitlements() => _file.Stream(
         "SELECT id, resource_type, resource_id, slug, display_name, description FROM entitlements WHERE sync_id = $sync ORDER BY id",
@@ -196,6 +228,11 @@ public sealed class SyncView
     /// <summary>Rows in each data table for this sync (what the sync wrote), for the benchmark's rows-per-second.</summary>
     public IReadOnlyDictionary<string, long> RowCounts() =>
         DataTables.ToDictionary(t => t, t => _file.Scalar($"SELECT COUNT(*) FROM {t} WHERE sync_id = $sync", _sync), StringComparer.Ordinal);
+
+    private static DateTimeOffset? Time(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture);
+
+    private static bool? Flag(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i) != 0;
 
     private bool Exists(string sql, string value) => _file.Scalar(sql, _sync, ("$value", value)) != 0;
 

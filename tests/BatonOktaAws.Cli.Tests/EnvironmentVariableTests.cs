@@ -18,9 +18,10 @@ public sealed class EnvironmentVariableTests : IDisposable
     public static TheoryData<string, string> EveryOption()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (command, option) in EnvironmentFallback.AllOptions(Root()).Where(p => p.Command is not RootCommand))
+        var root = Root();
+        foreach (var (command, option) in EnvironmentFallback.AllOptions(root).Where(p => p.Command is not RootCommand))
         {
-            data.Add(command.Name, option.Name);
+            data.Add(PathOf(root, command)!, option.Name);
         }
 
         return data;
@@ -33,9 +34,9 @@ public sealed class EnvironmentVariableTests : IDisposable
         var (flagArgs, variableText) = Probe(Find(Root(), commandName, optionName));
         var variable = "BATON_" + optionName.TrimStart('-').Replace('-', '_').ToUpperInvariant();
 
-        var fromFlag = Resolve(commandName, optionName, [commandName, .. flagArgs], []);
-        var fromVariable = Resolve(commandName, optionName, [commandName], new() { [variable] = variableText });
-        var fromNeither = Resolve(commandName, optionName, [commandName], []);
+        var fromFlag = Resolve(commandName, optionName, [.. commandName.Split(' '), .. flagArgs], []);
+        var fromVariable = Resolve(commandName, optionName, commandName.Split(' '), new() { [variable] = variableText });
+        var fromNeither = Resolve(commandName, optionName, commandName.Split(' '), []);
 
         Assert.Equal(fromFlag, fromVariable);
         Assert.NotEqual(fromNeither, fromVariable);
@@ -50,14 +51,14 @@ public sealed class EnvironmentVariableTests : IDisposable
         var variable = "BATON_" + optionName.TrimStart('-').Replace('-', '_').ToUpperInvariant();
         var other = option switch
         {
-            Option<bool> => "false",
+            Option<bool> => DefaultsToTrue(option) ? "true" : "false",
             NumberOption n => n.Min.ToString(CultureInfo.InvariantCulture),
             ChoiceOption c => c.Allowed[0],
             _ => "other value",
         };
 
-        var both = Resolve(commandName, optionName, [commandName, .. flagArgs], new() { [variable] = other });
-        var flagOnly = Resolve(commandName, optionName, [commandName, .. flagArgs], []);
+        var both = Resolve(commandName, optionName, [.. commandName.Split(' '), .. flagArgs], new() { [variable] = other });
+        var flagOnly = Resolve(commandName, optionName, [.. commandName.Split(' '), .. flagArgs], []);
 
         Assert.Equal(flagOnly, both);
         Assert.NotEqual(variableText, other);
@@ -69,12 +70,18 @@ public sealed class EnvironmentVariableTests : IDisposable
     [InlineData("demo")]
     [InlineData("grant")]
     [InlineData("revoke")]
+    [InlineData("syncs")]
+    [InlineData("diff")]
+    [InlineData("findings")]
+    [InlineData("report")]
+    [InlineData("roles")]
+    [InlineData("aws-iam import")]
     public async Task Help_EveryCommand_ShowsEachOptionsVariableExamplesAndExitCodes(string commandName)
     {
-        var result = await CliRun.RunAsync(null, commandName, "--help");
+        var result = await CliRun.RunAsync(null, [.. commandName.Split(' '), "--help"]);
 
         Assert.Equal(0, result.ExitCode);
-        var command = Root().Subcommands.Single(c => c.Name == commandName);
+        var command = commandName.Split(' ').Aggregate((Command)Root(), (c, name) => c.Subcommands.Single(s => s.Name == name));
         foreach (var option in command.Options.Where(o => o.Name != "--help"))
         {
             Assert.Contains($"[env: {EnvironmentFallback.VariableFor(option)}]", result.Out, StringComparison.Ordinal);
@@ -184,23 +191,49 @@ public sealed class EnvironmentVariableTests : IDisposable
 
     private static BatonRootCommand Root() => CliApplication.BuildRoot(new CliEnvironment(_ => null, TextWriter.Null, TextWriter.Null, false, TimeProvider.System));
 
-    private static Option Find(Command root, string commandName, string optionName) =>
-        root.Subcommands.Single(c => c.Name == commandName).Options.Single(o => o.Name == optionName);
+    /// <summary>An option of a command named by its path under the root ("sync", "aws-iam import").</summary>
+    private static Option Find(Command root, string commandPath, string optionName) =>
+        commandPath.Split(' ').Aggregate(root, (command, name) => command.Subcommands.Single(c => c.Name == name)).Options.Single(o => o.Name == optionName);
+
+    /// <summary>The command's path under <paramref name="parent"/> ("import" under aws-iam gives "aws-iam import"), or null.</summary>
+    private static string? PathOf(Command parent, Command command)
+    {
+        foreach (var child in parent.Subcommands)
+        {
+            if (child == command)
+            {
+                return child.Name;
+            }
+
+            if (PathOf(child, command) is { } rest)
+            {
+                return $"{child.Name} {rest}";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A value for the option other than its default: the flag's arguments and the same as variable text.</summary>
     private static (string[] FlagArgs, string VariableText) Probe(Option option) => option switch
     {
+        Option<bool> when DefaultsToTrue(option) => ([option.Name, "false"], "false"),
         Option<bool> => ([option.Name], "true"),
         NumberOption number => ([option.Name, (number.Max - 1).ToString(CultureInfo.InvariantCulture)], (number.Max - 1).ToString(CultureInfo.InvariantCulture)),
         ChoiceOption choice => ([option.Name, choice.Allowed[^1]], choice.Allowed[^1].ToUpperInvariant()),
+        Option<string[]> => ([option.Name, "probe one", option.Name, "probe two"], $" probe one {Path.PathSeparator}probe two"),
         _ => ([option.Name, "probe value"], " probe value "),
     };
+
+    /// <summary>A flag that is on unless turned off (<c>--sync-custom-roles</c>): probed with <c>false</c>.</summary>
+    private static bool DefaultsToTrue(Option option) => option.HasDefaultValue && option.GetDefaultValue() is true;
 
     /// <summary>What the command would read for the option, through the one mechanism commands use.</summary>
     private static string? Resolve(string commandName, string optionName, string[] args, Dictionary<string, string> variables)
     {
         var root = Root();
-        var parse = root.Parse(args);
+        var command = commandName.Split(' ').Aggregate((Command)root, (c, name) => c.Subcommands.Single(s => s.Name == name));
+        var parse = root.Parse([.. args, .. command.Arguments.Where(a => a.Arity.MinimumNumberOfValues > 0).Select(_ => "argument")]);
         Assert.Empty(parse.Errors);
         var values = new OptionValues(parse, name => variables.GetValueOrDefault(name));
         var option = Find(root, commandName, optionName);
@@ -210,6 +243,7 @@ public sealed class EnvironmentVariableTests : IDisposable
             NumberOption number => values.Get(number).ToString(CultureInfo.InvariantCulture),
             ChoiceOption choice => values.Get(choice),
             Option<string?> text => values.Get(text),
+            Option<string[]> list => string.Join(Path.PathSeparator, values.Get(list) ?? []),
             _ => throw new InvalidOperationException($"{optionName} has a type the test does not know"),
         };
     }

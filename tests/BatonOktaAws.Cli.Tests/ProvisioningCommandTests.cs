@@ -120,6 +120,113 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
         Assert.Empty(_simulator.Requests.Entries);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("all")]
+    [InlineData("0oademoaws0000000001,0oademoaws0000000002")]
+    public async Task Grant_AccountRoleWithAppsUnsetAllOrAList_GoesToTheAppServingTheAccountAndSaysWhich(string? apps)
+    {
+        if (apps is null)
+        {
+            _variables.Remove("BATON_AWS_OKTA_APP_ID");
+        }
+        else
+        {
+            _variables["BATON_AWS_OKTA_APP_ID"] = apps;
+        }
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", "account:210987654321:Admin", "--principal-type", "user", "--principal", "alice@acme.example", "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("line 1: planned: grant account:210987654321:Admin to user:alice@acme.example in app 'Amazon Web Services (staging)' (0oademoaws0000000002)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("would call POST /api/v1/apps/0oademoaws0000000002/users {", result.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Writes);
+    }
+
+    [Fact]
+    public async Task Grant_AccountRoleWithJsonOutputAndAuditLog_BothNameTheAppUsed()
+    {
+        _variables["BATON_AWS_OKTA_APP_ID"] = "all";
+        var audit = _temp.File("audit.jsonl");
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--entitlement", "account:210987654321:Admin", "--principal-type", "user", "--principal", "alice@acme.example", "--provisioning", "--output", "json", "--audit-log", audit);
+
+        Assert.Equal(0, result.ExitCode);
+        using var line = JsonDocument.Parse(result.Out);
+        Assert.Equal(("granted", "0oademoaws0000000002", "Amazon Web Services (staging)"), (line.RootElement.GetProperty("result").GetString(), line.RootElement.GetProperty("appId").GetString(), line.RootElement.GetProperty("appLabel").GetString()));
+        Assert.Equal([1], line.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()));
+        using var entry = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(audit)));
+        Assert.Equal(("0oademoaws0000000002", "Amazon Web Services (staging)"), (entry.RootElement.GetProperty("appId").GetString(), entry.RootElement.GetProperty("appLabel").GetString()));
+        Assert.Contains("in app 'Amazon Web Services (staging)' (0oademoaws0000000002) with POST /api/v1/apps/0oademoaws0000000002/users", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Revoke_ReviewSheet_AppliesTheRevokeRowsOnceAndTheSummaryCountsSkippedRows()
+    {
+        _variables["BATON_AWS_OKTA_APP_ID"] = "all";
+        var sheet = ReviewSheet();
+
+        var refused = await CliRun.RunAsync(_variables, "revoke", "--from-file", sheet);
+        var result = await CliRun.RunAsync(_variables, "revoke", "--from-file", sheet, "--provisioning");
+
+        Assert.Equal(ExitCode.UsageError, refused.ExitCode);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("line 2: revoked: revoke account:123456789012:ReadOnly from user:00udemoheidi00000008 in app 'Amazon Web Services (production)' (0oademoaws0000000001)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("lines 3, 4: revoked: revoke group:00gdemoawsdevs000002:member from user:00udemocarol00000003\n", result.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Done: 2 revoked (3 lines), 1 skipped (keep), 1 skipped (no decision).", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 5", result.Out, StringComparison.Ordinal);
+        Assert.Equal(2, Writes);
+        Assert.False(_simulator.State.IsMember("00gdemoawsdevs000002", "00udemocarol00000003"));
+    }
+
+    [Fact]
+    public async Task Revoke_ReviewSheetDryRunJson_PrintsEveryLineWithTheWritesItWouldMake()
+    {
+        _variables["BATON_AWS_OKTA_APP_ID"] = "all";
+
+        var result = await CliRun.RunAsync(_variables, "revoke", "--from-file", ReviewSheet(), "--dry-run", "--output", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal(["planned", "planned", "skipped-keep", "skipped-no-decision"], lines.Select(l => l.GetProperty("result").GetString()));
+        Assert.Equal([[2], [3, 4], [5], [6]], lines.Select(l => l.GetProperty("lines").EnumerateArray().Select(n => n.GetInt32()).ToArray()));
+        Assert.Equal("DELETE", lines[1].GetProperty("writes")[0].GetProperty("method").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("appId").ValueKind);
+        Assert.Equal("account:123456789012:Billing", lines[2].GetProperty("entitlement").GetString());
+        Assert.All(lines, l => Assert.Equal("revoke", l.GetProperty("action").GetString()));
+        Assert.Equal(0, Writes);
+    }
+
+    [Fact]
+    public async Task Grant_ReviewSheet_IsAUsageErrorPointingToRevoke()
+    {
+        var sheet = ReviewSheet();
+
+        var result = await CliRun.RunAsync(_variables, "grant", "--from-file", sheet, "--provisioning");
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains($"is a review sheet (it has a decision column); its rows can only be revoked: run revoke --from-file {sheet}.", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_simulator.Requests.Entries);
+    }
+
+    /// <summary>heidi's direct ReadOnly and carol's AWS Developers membership (two rows) marked revoke, alice kept, bob undecided.</summary>
+    private string ReviewSheet()
+    {
+        const string Prod = "0oademoaws0000000001";
+        const string Label = "Amazon Web Services (production)";
+        const string Carol = "00udemocarol00000003";
+        const string Developers = "00gdemoawsdevs000002";
+        return ReviewSheetFile.Write(_temp.File("review.csv"),
+        [
+            new ReviewSheetRow("revoke", "00udemoheidi00000008", "heidi@acme.example", Prod, Label, "123456789012", "ReadOnly", "direct", "account:123456789012:ReadOnly:user:00udemoheidi00000008"),
+            new ReviewSheetRow("Revoke", Carol, "carol@acme.example", Prod, Label, "123456789012", "Developer", "group:" + Developers, $"group:{Developers}:member:user:{Carol}"),
+            new ReviewSheetRow(" revoke", Carol, "carol@acme.example", Prod, Label, "123456789012", "ReadOnly", "group:" + Developers, $"group:{Developers}:member:user:{Carol}"),
+            new ReviewSheetRow("keep", "00udemoalice00000001", "alice@acme.example", Prod, Label, "123456789012", "Billing", "direct", "account:123456789012:Billing:user:00udemoalice00000001", Name: "Nguyen, Alice"),
+            new ReviewSheetRow(string.Empty, Bob, "bob@acme.example", Prod, Label, "123456789012", "Admin", "group:00gdemoawsadmins0001", $"group:{Admins}:member:user:{Bob}"),
+        ],
+        spreadsheet: true);
+    }
+
     [Fact]
     public async Task Grant_WithAuditLog_AppendsAJsonLinePerWriteWithoutTheToken()
     {

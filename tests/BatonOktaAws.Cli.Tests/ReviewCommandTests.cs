@@ -119,13 +119,17 @@ public sealed class ReviewCommandTests : IDisposable
         using var document = JsonDocument.Parse(json.Out);
         var codes = document.RootElement.EnumerateArray().Select(f => f.GetProperty("code").GetString()).Distinct().ToList();
         Assert.Equal(
-            ["dormant-access", "role-not-in-aws", "undocumented-default-role", "direct-assignment", "ignored-group-name", "mapping-group-not-assigned", "shadowed-group-roles", "credentials-not-stored", "role-list-unavailable"],
+            [
+                "admin-equivalent-access", "dormant-access", "iam-user-bypasses-okta", "can-change-aws-access", "role-missing-in-iam", "role-not-in-aws", "role-not-trusting-okta",
+                "undocumented-default-role", "direct-assignment", "ignored-group-name", "mapping-group-not-assigned", "saml-role-without-holders",
+                "shadowed-group-roles", "credentials-not-stored", "role-list-unavailable",
+            ],
             codes);
         Assert.Equal(
             ["code", "severity", "userId", "login", "appId", "appLabel", "accountId", "role", "groupId", "groupName", "explanation"],
             document.RootElement[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(ExitCode.FindingsAtOrAbove, failHigh.ExitCode);
-        Assert.Contains("19 findings: 3 high, 5 medium, 9 low, 2 info.", table.Out, StringComparison.Ordinal);
+        Assert.Contains($"{MultiAppDemo.Findings} findings: 5 high, 12 medium, 11 low, 2 info.", table.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
 
         using var document = JsonDocument.Parse(access.Out);
         Assert.All(document.RootElement.EnumerateArray(), row =>
-            Assert.Equal(["userId", "login", "status", "appId", "appLabel", "accountId", "role", "source"], row.EnumerateObject().Select(p => p.Name)));
+            Assert.Equal(["userId", "login", "status", "appId", "appLabel", "accountId", "role", "source", "iamRoleArn", "adminEquivalent"], row.EnumerateObject().Select(p => p.Name)));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Contains("carol@acme.example  ACTIVE  Amazon Web Services (production)  123456789012  Developer  group:00gdemoawsdevs000002 (AWS Developers)", table.Out, StringComparison.Ordinal);
         Assert.Contains("2 rows, 1 user(s)", table.Out, StringComparison.Ordinal);
         Assert.Equal(
-            "userId,login,status,appId,appLabel,accountId,role,source\n00udemobob0000000002,bob@acme.example,ACTIVE,0oademoaws0000000001,Amazon Web Services (production),123456789012,Admin,group:00gdemoawsadmins0001\n",
+            "userId,login,status,appId,appLabel,accountId,role,source,iamRoleArn,adminEquivalent\n00udemobob0000000002,bob@acme.example,ACTIVE,0oademoaws0000000001,Amazon Web Services (production),123456789012,Admin,group:00gdemoawsadmins0001,,\n",
             csv.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal(ExitCode.NotInSyncFile, none.ExitCode);
     }
@@ -130,7 +130,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
     [InlineData(new[] { "sync", "--concurrency" }, "--concurrency needs a value: a whole number from 1 to 64.")]
     [InlineData(new[] { "sync", "--resume", "maybe" }, "Unexpected argument 'maybe' for sync: it takes only options")]
     [InlineData(new[] { "access", "--account", "12345" }, "--account must be a 12-digit AWS account id (got '12345')")]
-    [InlineData(new[] { "bogus" }, "'bogus' is not a command of baton-okta-aws (commands: sync, access, syncs, diff, findings, demo, grant, revoke)")]
+    [InlineData(new[] { "bogus" }, "'bogus' is not a command of baton-okta-aws (commands: sync, access, syncs, diff, findings, report, roles, aws-iam, admins, demo, grant, revoke, export, resources, entitlements, grants, stats, capabilities, config)")]
     public async Task Command_BadFlag_IsAUsageErrorInOneLine(string[] args, string message)
     {
         var variables = new Dictionary<string, string> { ["BATON_DOMAIN"] = "acme.okta.com", ["BATON_AWS_OKTA_APP_ID"] = "0oaaws", ["BATON_API_TOKEN"] = TestSimulator.Token };
@@ -310,7 +310,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Contains(" finished in ", result.Out, StringComparison.Ordinal);
         Assert.Contains(file, result.Out, StringComparison.Ordinal);
         var lines = result.Out.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l.TrimEnd(), " {2,}", " | ")).ToList();
-        Assert.Contains("bob@acme.example | ACTIVE | Amazon Web Services (production) | 123456789012 | Admin | group:00gdemoawsadmins0001 (AWS Admins)", lines);
+        Assert.Contains("bob@acme.example | ACTIVE | Amazon Web Services (production) | 123456789012 | Admin [admin-equivalent] | group:00gdemoawsadmins0001 (AWS Admins)", lines);
         Assert.Contains("ivan@acme.example | ACTIVE | Amazon Web Services (staging) | 210987654321 | ReadOnly | group:00gdemostageops00007 (Staging Ops)", lines);
         Assert.Contains($"{MultiAppDemo.AccessRows} rows, 10 user(s)", result.Out, StringComparison.Ordinal);
         Assert.Contains("Demo: serving the bundled simulated Okta org at http://127.0.0.1:", result.Error, StringComparison.Ordinal);

@@ -3,6 +3,8 @@ using BatonOktaAws.Cli.Help;
 using BatonOktaAws.Cli.Options;
 using BatonOktaAws.Cli.Output;
 using BatonOktaAws.Core.Aws;
+using BatonOktaAws.Core.Review;
+using BatonOktaAws.Core.Review.Admin;
 using BatonOktaAws.Store;
 using BatonOktaAws.Store.Model;
 
@@ -23,6 +25,7 @@ internal sealed class AccessCommand : Command, IDocumentedCommand
         Add(Account);
         Add(Role);
         Add(App);
+        Add(IncludeAdmins);
         Add(Sync);
         Logging.AddTo(this);
         Checks =
@@ -44,6 +47,11 @@ internal sealed class AccessCommand : Command, IDocumentedCommand
     internal Option<string?> App { get; } = new("--app") { Description = "Only this AWS app (Okta app id or label).", HelpName = "id-or-label" };
     internal NumberOption Sync { get; } = SyncIdOption.Create();
 
+    internal Option<bool> IncludeAdmins { get; } = new("--include-admins")
+    {
+        Description = "Also list who can change this access through Okta admin roles, as rows with source admin:<roleType or custom role id> (see `baton-okta-aws admins`).",
+    };
+
     /// <summary>The filters that must name something the sync file holds.</summary>
     internal IReadOnlyList<AccessFilterCheck> Checks { get; }
 
@@ -54,6 +62,7 @@ internal sealed class AccessCommand : Command, IDocumentedCommand
         new("One user's roles, as JSON", "baton-okta-aws access --file aws.db --user alice@acme.com --output json"),
         new("Through one app only", "baton-okta-aws access --file aws.db --app 'Amazon Web Services (production)'"),
         new("As an older sync of the file answered", "baton-okta-aws access --file aws.db --sync 41"),
+        new("Direct, group and admin paths to Admin in one account", "baton-okta-aws access --file aws.db --account 123456789012 --role Admin --include-admins"),
     ];
 
     public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.NotInSyncFile];
@@ -81,8 +90,37 @@ internal sealed class AccessCommand : Command, IDocumentedCommand
         }
 
         var user = values.Get(User);
-        var rows = sync.Access(new AccessFilter(user, account, values.Get(Role), values.Get(App)));
+        var filter = new AccessFilter(user, account, values.Get(Role), values.Get(App));
+        var rows = sync.Access(filter);
+        if (values.Get(IncludeAdmins))
+        {
+            rows = WithAdmins(context, sync, filter, rows);
+        }
+
         AccessOutput.Write(_env.Out, rows, format, user);
         return Task.FromResult(ExitCode.Success);
+    }
+
+    /// <summary>The access rows and the admin paths to the same roles, in one order (login, app, account, role, source).</summary>
+    private static IReadOnlyList<AccessRow> WithAdmins(CommandContext context, SyncView sync, AccessFilter filter, IReadOnlyList<AccessRow> rows)
+    {
+        var snapshot = ReviewSnapshot.Load(sync);
+        var review = WhoCanChangeAwsAccess.For(snapshot);
+        if (!review.Reviewed)
+        {
+            AdminLog.NotReviewed(context.Logger, review.NotReviewedReason!);
+        }
+
+        return
+        [
+            .. rows.Concat(AdminAccessRows.From(snapshot, filter))
+                .OrderBy(r => r.Login, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(r => r.UserId, StringComparer.Ordinal)
+                .ThenBy(r => r.AppLabel, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(r => r.AppId, StringComparer.Ordinal)
+                .ThenBy(r => r.AccountId, StringComparer.Ordinal)
+                .ThenBy(r => r.Role, StringComparer.Ordinal)
+                .ThenBy(r => r.Source, StringComparer.Ordinal),
+        ];
     }
 }

@@ -54,11 +54,24 @@ internal sealed class DemoCommand : Command, IDocumentedCommand
         CliLog.DemoSimulator(context.Logger, address);
 
         var connection = new ConnectionSettings(OktaDomain.Parse(simulator.BaseAddress.ToString()), OktaApiToken.Parse(token), AppSelection.Every, new OktaClientOptions());
+        // The demo's AWS side: the IAM exports an AWS admin would hand over, attached as sync --aws-iam does.
+        var exports = Directory.CreateTempSubdirectory("baton-okta-aws-demo-iam-");
+        Core.Iam.IamEstate iam;
+        try
+        {
+            iam = Core.Iam.IamExportLoader.Load(OrgFixture.WriteDemoIamExports(exports.FullName));
+        }
+        finally
+        {
+            exports.Delete(recursive: true);
+        }
+
         var options = new SyncOptions
         {
             Apps = connection.Apps,
             FilePath = FileOption.Resolve(context.Values, File, DefaultFile),
             ToolVersion = CliEnvironment.Version,
+            Iam = iam,
         };
         var (result, stats) = await SyncRunner.SyncAsync(context, connection, options, cancellationToken).ConfigureAwait(false);
 

@@ -27,6 +27,7 @@ internal sealed class RevokeCommand : Command, IDocumentedCommand
         new("See what taking a user out of a group would do", "baton-okta-aws revoke --grant group:00g1abc:member:user:00u2def --dry-run"),
         new("Take an AWS role off a group", "baton-okta-aws revoke --grant account:123456789012:ReadOnly:group:00g2def --provisioning"),
         new("Apply a reviewed change file", "baton-okta-aws revoke --from-file removals.jsonl --provisioning --audit-log audit.jsonl"),
+        new("Apply an access review: only rows whose decision is revoke (see the changes first with --dry-run)", "baton-okta-aws revoke --from-file review.csv --provisioning --audit-log audit.jsonl"),
     ];
 
     public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.Cancelled];
@@ -39,7 +40,7 @@ internal sealed class RevokeCommand : Command, IDocumentedCommand
             context,
             ChangeAction.Revoke,
             grant is null ? null : () => ChangeParser.Revoke(grant),
-            "Say what to revoke: --grant <entitlementId>:<user|group>:<principalId> (e.g. group:00g1abc:member:user:00u2def), or --from-file with a change file.",
+            "Say what to revoke: --grant <entitlementId>:<user|group>:<principalId> (e.g. group:00g1abc:member:user:00u2def), or --from-file with a change file or review sheet.",
             cancellationToken);
     }
 }

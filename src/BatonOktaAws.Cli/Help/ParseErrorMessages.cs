@@ -32,7 +32,7 @@ internal static class ParseErrorMessages
             }
         }
 
-        var help = command is RootCommand ? "baton-okta-aws --help" : $"baton-okta-aws {command.Name} --help";
+        var help = command is RootCommand ? "baton-okta-aws --help" : $"baton-okta-aws {CommandPath(parse.CommandResult)} --help";
         return [.. messages.Distinct(StringComparer.Ordinal).Select(m => $"{m.TrimEnd('.')}. See '{help}'.")];
     }
 
@@ -156,4 +156,16 @@ internal static class ParseErrorMessages
 
     private static bool IsUnmatchedTokenError(ParseError error, IReadOnlyList<string> unmatched) =>
         error.SymbolResult is CommandResult && unmatched.Any(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal));
+
+    /// <summary>"aws-iam import": the names from the root's child down to the command that ran.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var current = result; current is not null && current.Command is not RootCommand; current = current.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, current.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
 }

@@ -17,17 +17,17 @@ internal sealed class ConnectionOptions
     /// <param name="readsLists">Whether the command reads group member and group lists, so their page sizes are flags of it.</param>
     public ConnectionOptions(bool readsLists = false) => _readsLists = readsLists;
 
-    public Option<string?> Domain { get; } = new("--domain")
+    public Option<string?> Domain { get; } = new Option<string?>("--domain")
     {
         Description = "Okta org domain, e.g. acme.okta.com or https://acme.okta.com. Plain http only for 127.0.0.1, localhost or [::1].",
         HelpName = "domain",
-    };
+    }.MarkRequired();
 
-    public Option<string?> ApiToken { get; } = new("--api-token")
+    public Option<string?> ApiToken { get; } = new Option<string?>("--api-token")
     {
         Description = "Okta API token. On the command line it is visible in process lists: prefer the variable or --api-token-file.",
         HelpName = "token",
-    };
+    }.MarkSecret();
 
     public Option<string?> ApiTokenFile { get; } = new("--api-token-file")
     {
@@ -35,11 +35,11 @@ internal sealed class ConnectionOptions
         HelpName = "path",
     };
 
-    public Option<string?> AppId { get; } = new("--aws-okta-app-id")
+    public Option<string?> AppId { get; } = new Option<string?>("--aws-okta-app-id")
     {
         Description = "The Okta 'Amazon Web Services' apps: 'all' (every ACTIVE amazon_aws app of the org), one app id (0oa..., from its Admin Console URL), or ids separated by commas.",
         HelpName = "all|app-id[,app-id...]",
-    };
+    }.MarkRequired();
 
     public NumberOption Concurrency { get; } = new("--concurrency", 1, 64, 8, "Requests to Okta in flight at once.");
 
@@ -49,10 +49,11 @@ internal sealed class ConnectionOptions
 
     public NumberOption GroupMembersPageSize { get; } = new("--group-members-page-size", 1, OktaPageLimits.MaxGroupMembers, OktaPageLimits.GroupMembers, "Members per page when reading a group's members (Okta recommends 200; see docs/benchmarks.md).");
 
-    public NumberOption GroupsPageSize { get; } = new("--groups-page-size", 1, OktaPageLimits.MaxGroups, OktaPageLimits.Groups, "Groups per page when listing the groups group mapping matches (Okta recommends 200 or fewer).");
+    public NumberOption GroupsPageSize { get; } = new("--groups-page-size", 1, OktaPageLimits.MaxGroups, OktaPageLimits.Groups, "Groups per page when listing groups, for group mapping and admin roles (Okta recommends 200 or fewer).");
 
     public void AddTo(Command command)
     {
+        OptionTraits.ExactlyOneOf(ApiToken, ApiTokenFile);
         command.Add(Domain);
         command.Add(ApiToken);
         command.Add(ApiTokenFile);
@@ -67,8 +68,9 @@ internal sealed class ConnectionOptions
         }
     }
 
+    /// <param name="appsWhenUnset">The apps when --aws-okta-app-id is not given; null makes it required.</param>
     /// <exception cref="UsageException">A setting is missing or invalid; the message names the flag or variable.</exception>
-    public ConnectionSettings Resolve(OptionValues values, ILogger logger)
+    public ConnectionSettings Resolve(OptionValues values, ILogger logger, AppSelection? appsWhenUnset = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         var domainText = values.Get(Domain) ?? throw Missing("the Okta domain", Domain);
@@ -83,11 +85,13 @@ internal sealed class ConnectionOptions
         }
 
         var token = ResolveToken(values, logger);
-        var appText = values.Get(AppId) ?? throw Missing("the AWS apps ('all' or app ids)", AppId);
+        var appText = values.Get(AppId);
         AppSelection apps;
         try
         {
-            apps = AppSelection.Parse(appText);
+            apps = appText is null
+                ? appsWhenUnset ?? throw Missing("the AWS apps ('all' or app ids)", AppId)
+                : AppSelection.Parse(appText);
         }
         catch (FormatException ex)
         {

@@ -44,9 +44,17 @@ internal sealed class OptionValues
             ChoiceOption choice => Checked(choice.Check(text, variable)),
             Option<bool> => Boolean(text, variable),
             Option<string?> => text,
+            Option<string[]> => text.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             _ => throw new InvalidOperationException($"{option.Name} has a type ({typeof(T).Name}) that {VariableFor(option)} cannot be read as."),
         };
         return (T)value!;
+    }
+
+    /// <summary>A positional argument's value (arguments have no variable: they are what the command line names).</summary>
+    public T? Get<T>(Argument<T> argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        return _parse.GetValue(argument);
     }
 
     /// <summary>The option's word, or its default when neither the flag nor the variable gives one.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BatonOktaAws.Cli.Output;
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Provisioning;
 
@@ -8,6 +9,13 @@ namespace BatonOktaAws.Cli.Options;
 /// <summary>The flags <c>grant</c> and <c>revoke</c> share, and the run they both make.</summary>
 internal sealed class ProvisioningCommandOptions
 {
+    public ProvisioningCommandOptions()
+    {
+        Connection.AppId.Description =
+            "The AWS apps an account:<accountId>:<role> change may go to: 'all' (the default: every ACTIVE amazon_aws app), one app id, or ids separated by commas. " +
+            "Each change goes to the one app that serves its account; when two do, the change is refused until this names one. Group memberships need no app.";
+    }
+
     public ConnectionOptions Connection { get; } = new();
     public LoggingOptions Logging { get; } = new();
 
@@ -23,7 +31,7 @@ internal sealed class ProvisioningCommandOptions
 
     public Option<string?> FromFile { get; } = new("--from-file")
     {
-        Description = "Apply the changes in a CSV (header: action,entitlement,principal_type,principal,grant) or JSON-lines file; all are checked against Okta before any is applied.",
+        Description = "Apply the changes in a CSV (header: action,entitlement,principal_type,principal,grant[,app]) or JSON-lines file, or (revoke) the rows of a review sheet marked revoke; all are checked against Okta before any is applied.",
         HelpName = "path",
     };
 
@@ -70,7 +78,7 @@ internal sealed class ProvisioningCommandOptions
     public async Task<int> RunAsync(CommandContext context, ChangeAction action, Func<ProvisioningChange>? singleChange, string missingChange, CancellationToken cancellationToken)
     {
         var values = context.Values;
-        var (changes, unreadable) = ReadChanges(values, action, singleChange, missingChange);
+        var batch = ReadChanges(values, action, singleChange, missingChange);
         var dryRun = values.Get(DryRun);
         if (!dryRun && !values.Get(Provisioning))
         {
@@ -78,14 +86,14 @@ internal sealed class ProvisioningCommandOptions
         }
 
         var format = values.Get(Output);
-        var connection = Connection.Resolve(values, context.Logger);
+        var connection = Connection.Resolve(values, context.Logger, AppSelection.Every);
         var auditPath = values.Get(AuditLog);
         using var audit = auditPath is null ? null : new AuditLogFile(auditPath);
         using var client = new OktaClient(connection.Domain, connection.Token, connection.ClientOptions, context.Loggers, context.Env.Time);
         var provisioner = new Provisioner(client, Actor(values), context.Loggers, audit, context.Env.Time);
         var options = new ProvisioningOptions
         {
-            AppId = connection.AppId,
+            Apps = connection.Apps,
             DryRun = dryRun,
             AllowGroupToDirectConversion = values.Get(AllowConversion),
             AllowUnknownRole = values.Get(AllowUnknownRole),
@@ -94,7 +102,7 @@ internal sealed class ProvisioningCommandOptions
         IReadOnlyList<ProvisioningResult> results;
         try
         {
-            results = await provisioner.RunAsync(changes, unreadable, options, cancellationToken).ConfigureAwait(false);
+            results = await provisioner.RunAsync(batch, options, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -113,8 +121,8 @@ internal sealed class ProvisioningCommandOptions
     /// <summary>What an interrupted run did, what is unknown, and how to finish.</summary>
     internal static string Interrupted(IReadOnlyList<ProvisioningResult> results, string? auditPath)
     {
-        var done = results.Count(r => !r.Outcome.IsUnsuccessful());
-        var unknown = results.Where(r => r.Outcome == ProvisioningOutcome.OutcomeUnknown).Select(r => r.Line).ToList();
+        var done = results.Count(r => !r.Outcome.IsUnsuccessful() && !r.Outcome.IsSkipped());
+        var unknown = results.Where(r => r.Outcome == ProvisioningOutcome.OutcomeUnknown).SelectMany(r => r.Lines).ToList();
         var notStarted = results.Count(r => r.Outcome == ProvisioningOutcome.Cancelled);
         var unknownText = unknown.Count == 0
             ? string.Empty
@@ -122,7 +130,7 @@ internal sealed class ProvisioningCommandOptions
         return $"Interrupted: {done} change(s) done, {notStarted} not started{unknownText}. Run the same command again to finish: changes already made report already-granted or already-revoked.";
     }
 
-    private (IReadOnlyList<ProvisioningChange>, IReadOnlyList<ChangeLineError>) ReadChanges(OptionValues values, ChangeAction action, Func<ProvisioningChange>? singleChange, string missingChange)
+    private ChangeBatch ReadChanges(OptionValues values, ChangeAction action, Func<ProvisioningChange>? singleChange, string missingChange)
     {
         var file = values.Get(FromFile);
         try
@@ -137,7 +145,7 @@ internal sealed class ProvisioningCommandOptions
                 return ChangeParser.ReadFile(file, action);
             }
 
-            return singleChange is null ? throw new UsageException(missingChange) : ([singleChange()], []);
+            return singleChange is null ? throw new UsageException(missingChange) : ChangeBatch.Of(singleChange());
         }
         catch (ProvisioningException ex)
         {

@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Review.Report;
 using System.Text.Json;
 using BatonOktaAws.Store.Model;
 
@@ -56,6 +57,16 @@ internal static class AccessOutput
             json.WriteString("accountId", row.AccountId);
             json.WriteString("role", row.Role);
             json.WriteString("source", row.Source);
+            json.WriteString("iamRoleArn", row.IamRoleArn);
+            if (row.AdminEquivalent is { } admin)
+            {
+                json.WriteBoolean("adminEquivalent", admin);
+            }
+            else
+            {
+                json.WriteNull("adminEquivalent");
+            }
+
             json.WriteEndObject();
         }
 
@@ -64,10 +75,10 @@ internal static class AccessOutput
 
     private static void WriteCsv(TextWriter output, IReadOnlyList<AccessRow> rows)
     {
-        output.WriteLine("userId,login,status,appId,appLabel,accountId,role,source");
+        output.WriteLine("userId,login,status,appId,appLabel,accountId,role,source,iamRoleArn,adminEquivalent");
         foreach (var row in rows)
         {
-            output.WriteLine(CsvText.Line([row.UserId, row.Login, row.UserStatus, row.AppId, row.AppLabel, row.AccountId, row.Role, row.Source]));
+            output.WriteLine(Csv.Line([row.UserId, row.Login, row.UserStatus, row.AppId, row.AppLabel, row.AccountId, row.Role, row.Source, row.IamRoleArn, row.AdminEquivalent switch { true => "true", false => "false", null => string.Empty }]));
         }
     }
 
@@ -85,7 +96,7 @@ internal static class AccessOutput
             r.UserStatus ?? "?",
             r.AppLabel ?? r.AppId,
             r.AccountId,
-            r.Role,
+            r.AdminEquivalent == true ? $"{r.Role} [admin-equivalent]" : r.Role,
             r.SourceName is null ? r.Source : $"{r.Source} ({r.SourceName})",
         ]).ToList();
         TextTable.Write(output, ["LOGIN", "STATUS", "APP", "ACCOUNT", "ROLE", "SOURCE"], cells);

@@ -41,6 +41,8 @@ internal sealed class AuditLogFile : IAuditTrail, IDisposable
             json.WriteString("action", auditEvent.Action);
             json.WriteString("entitlement", auditEvent.Entitlement);
             json.WriteString("principal", auditEvent.Principal);
+            json.WriteString("appId", auditEvent.App?.Id);
+            json.WriteString("appLabel", auditEvent.App?.Label);
             json.WriteString("method", auditEvent.Method);
             json.WriteString("path", auditEvent.Path);
             json.WriteString("body", auditEvent.Body);

@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Review.Report;
 using System.Globalization;
 using System.Text.Json;
 using BatonOktaAws.Core.Review.Diff;
@@ -27,7 +28,7 @@ internal static class DiffOutput
                 output.WriteLine("change,userId,login,appId,appLabel,accountId,role,source");
                 foreach (var c in diff.Access)
                 {
-                    output.WriteLine(CsvText.Line([Name(c.Change), c.UserId, c.Login, c.AppId, c.AppLabel, c.AccountId, c.Role, c.Source]));
+                    output.WriteLine(Csv.Line([Name(c.Change), c.UserId, c.Login, c.AppId, c.AppLabel, c.AccountId, c.Role, c.Source]));
                 }
 
                 break;

@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Review.Report;
 using System.Globalization;
 using BatonOktaAws.Core.Review.Findings;
 
@@ -47,7 +48,7 @@ internal static class FindingsOutput
                 output.WriteLine("severity,code,userId,login,appId,appLabel,accountId,role,groupId,groupName,explanation");
                 foreach (var f in findings)
                 {
-                    output.WriteLine(CsvText.Line([f.Severity.Name(), f.Code, f.UserId, f.Login, f.AppId, f.AppLabel, f.AccountId, f.Role, f.GroupId, f.GroupName, f.Explanation]));
+                    output.WriteLine(Csv.Line([f.Severity.Name(), f.Code, f.UserId, f.Login, f.AppId, f.AppLabel, f.AccountId, f.Role, f.GroupId, f.GroupName, f.Explanation]));
                 }
 
                 break;
@@ -73,5 +74,5 @@ internal static class FindingsOutput
 
     /// <summary>What a finding is about, shortest first: the user, else the group, else the role or the app.</summary>
     private static string Concerns(Finding f) =>
-        f.Login ?? f.UserId ?? (f.GroupName is { } group ? $"group {group}" : null) ?? (f.Role is { } role ? $"role {role}" : null) ?? f.AppLabel ?? f.AppId ?? "-";
+        f.Login ?? f.UserId ?? (f.GroupName is { } group ? $"group {group}" : null) ?? (f.Role is { } role ? $"role {role}{(f.AccountId is { } account ? $" in {account}" : string.Empty)}" : null) ?? f.AppLabel ?? f.AppId ?? f.AccountId ?? "-";
 }

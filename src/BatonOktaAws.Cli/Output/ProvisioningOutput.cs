@@ -6,8 +6,11 @@ namespace BatonOktaAws.Cli.Output;
 
 /// <summary>
 /// Prints each change's result: readable lines with a summary, or (<c>--output json</c>) one JSON object per
-/// change with <c>line</c>, <c>action</c>, <c>entitlement</c>, <c>principal</c>, <c>result</c>, <c>error</c>, the
-/// <c>writes</c> made or, in a dry run, planned, <c>rolesMadeDirect</c> and <c>warnings</c>.
+/// change with <c>line</c>, <c>lines</c> (every change-file line it covers), <c>action</c>, <c>entitlement</c>,
+/// <c>principal</c>, <c>appId</c> and <c>appLabel</c> (the AWS app used; null for a membership), <c>result</c>,
+/// <c>error</c>, the <c>writes</c> made or, in a dry run, planned, <c>rolesMadeDirect</c> and <c>warnings</c>.
+/// Review-sheet rows left alone (<c>skipped-keep</c>, <c>skipped-no-decision</c>) are one object each in JSON,
+/// and only counted in text.
 /// </summary>
 internal static class ProvisioningOutput
 {
@@ -27,16 +30,28 @@ internal static class ProvisioningOutput
             return;
         }
 
-        foreach (var result in results)
+        foreach (var result in results.Where(r => !r.Outcome.IsSkipped()))
         {
             WriteText(output, result, dryRun);
         }
 
+        output.WriteLine($"{(dryRun ? "Dry run, nothing changed" : "Done")}: {Summary(results)}.");
+    }
+
+    /// <summary>"2 revoked (3 lines), 1 failed, 4 skipped (keep)": each outcome's count, and the lines when a change covers several.</summary>
+    public static string Summary(IReadOnlyList<ProvisioningResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
         var counts = Enum.GetValues<ProvisioningOutcome>()
-            .Select(o => (Outcome: o, Count: results.Count(r => r.Outcome == o)))
-            .Where(c => c.Count > 0)
-            .Select(c => $"{c.Count} {c.Outcome.Name()}");
-        output.WriteLine($"{(dryRun ? "Dry run, nothing changed" : "Done")}: {string.Join(", ", counts)}.");
+            .Select(o => (Outcome: o, Results: results.Where(r => r.Outcome == o).ToList()))
+            .Where(c => c.Results.Count > 0)
+            .Select(c =>
+            {
+                var lines = c.Results.Sum(r => r.Lines.Count);
+                return string.Create(CultureInfo.InvariantCulture, $"{c.Results.Count} {c.Outcome.SummaryName()}{(lines > c.Results.Count ? $" ({lines} lines)" : string.Empty)}");
+            })
+            .ToList();
+        return counts.Count == 0 ? "no changes" : string.Join(", ", counts);
     }
 
     /// <summary>"grant account:1:R to user:alice" or "revoke group:g:member from user:bob".</summary>
@@ -45,14 +60,18 @@ internal static class ProvisioningOutput
         ArgumentNullException.ThrowIfNull(result);
         var verb = ActionName(result.Action);
         var change = result.Change;
+        var inApp = result.App is null ? string.Empty : $" in app {result.App}";
         return change is null
             ? $"{verb} (unreadable line)"
-            : $"{verb} {change.Entitlement} {(result.Action == ChangeAction.Grant ? "to" : "from")} {change.PrincipalRef}";
+            : $"{verb} {change.Entitlement} {(result.Action == ChangeAction.Grant ? "to" : "from")} {change.PrincipalRef}{inApp}";
     }
 
     private static void WriteText(TextWriter output, ProvisioningResult result, bool dryRun)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"line {result.Line}: {result.Outcome.Name()}: {Describe(result)}"));
+        var lines = result.Lines.Count == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"line {result.Line}")
+            : "lines " + string.Join(", ", result.Lines.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+        output.WriteLine($"{lines}: {result.Outcome.Name()}: {Describe(result)}");
         var verb = result.Outcome switch
         {
             ProvisioningOutcome.Planned => "would call",
@@ -92,9 +111,18 @@ internal static class ProvisioningOutput
     {
         json.WriteStartObject();
         json.WriteNumber("line", result.Line);
+        json.WriteStartArray("lines");
+        foreach (var line in result.Lines)
+        {
+            json.WriteNumberValue(line);
+        }
+
+        json.WriteEndArray();
         json.WriteString("action", ActionName(result.Action));
         json.WriteString("entitlement", result.Change?.Entitlement.ToString());
         json.WriteString("principal", result.Change?.PrincipalRef);
+        json.WriteString("appId", result.App?.Id);
+        json.WriteString("appLabel", result.App?.Label);
         json.WriteString("result", result.Outcome.Name());
         json.WriteString("error", result.Error);
         json.WriteStartArray("writes");

@@ -31,6 +31,13 @@ internal static class SyncSummary
         output.WriteLine($"  {c.Accounts} AWS account{Plural(c.Accounts)}, {c.Users} users, {c.Groups} groups, {c.Entitlements} entitlements, {c.Grants} grants");
         output.WriteLine($"  {c.AccessRows} access rows (who can assume which role, and why): baton-okta-aws access --file {Quote(result.FilePath)}");
         output.WriteLine($"  {result.Requests} requests to Okta");
+        if (result.AdminRoles is { } admin)
+        {
+            output.WriteLine(admin.Reviewed
+                ? $"  {AdminHolders(admin)}: who can change AWS access: baton-okta-aws admins --file {Quote(result.FilePath)}"
+                : "  admin roles NOT reviewed: the token lacks permission to read them, so who can change AWS access is missing (see the warning below)");
+        }
+
         if (result.History.Kept.Count > 0)
         {
             output.WriteLine($"  the file also keeps sync{Plural(result.History.Kept.Count)} {string.Join(", ", result.History.Kept)}: baton-okta-aws diff --file {Quote(result.FilePath)}");
@@ -89,6 +96,18 @@ internal static class SyncSummary
             json.WriteNumber("accessRows", c.AccessRows);
             json.WriteNumber("warnings", c.Warnings);
             json.WriteNumber("syncsKept", result.History.Kept.Count + 1);
+            if (result.AdminRoles is { } admin)
+            {
+                json.WriteStartObject("adminRoles");
+                json.WriteBoolean("reviewed", admin.Reviewed);
+                json.WriteNumber("assignments", admin.Counts.Assignments);
+                json.WriteNumber("users", admin.Counts.Users);
+                json.WriteNumber("groups", admin.Counts.Groups);
+                json.WriteNumber("customRoles", admin.Counts.CustomRoles);
+                json.WriteNumber("resourceSets", admin.Counts.ResourceSets);
+                json.WriteEndObject();
+            }
+
             json.WriteNumber("requests", result.Requests);
             json.WriteBoolean("resumed", result.Resumed);
             json.WriteNumber("elapsedSeconds", Math.Round(result.Elapsed.TotalSeconds, 3));
@@ -100,6 +119,14 @@ internal static class SyncSummary
     }
 
     private static string Plural(long count) => count == 1 ? string.Empty : "s";
+
+    /// <summary>"4 users and 1 group hold admin roles (1 custom role, 1 resource set)".</summary>
+    private static string AdminHolders(AdminRoleSummary admin)
+    {
+        var c = admin.Counts;
+        var custom = admin.CustomRolesRead ? $" ({c.CustomRoles} custom role{Plural(c.CustomRoles)}, {c.ResourceSets} resource set{Plural(c.ResourceSets)})" : " (custom roles not read)";
+        return $"{c.Users} user{Plural(c.Users)} and {c.Groups} group{Plural(c.Groups)} hold admin roles{custom}";
+    }
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 }

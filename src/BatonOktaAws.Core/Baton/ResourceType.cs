@@ -9,5 +9,8 @@ public static class ResourceType
     /// <summary>An AWS account: its entitlements are the roles that may be assumed in it.</summary>
     public const string Account = "account";
 
+    /// <summary>An Okta admin role: a standard role by its type (SUPER_ADMIN, ...), a custom role by its id.</summary>
+    public const string AdminRole = "role";
+
     public static bool IsPrincipal(string type) => type is User or Group;
 }

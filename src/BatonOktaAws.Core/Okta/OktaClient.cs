@@ -46,7 +46,10 @@ public sealed class OktaClient : IDisposable
     public OktaDomain Domain { get; }
     public OktaClientOptions Options { get; }
 
-    /// <summary>Raised when requests start waiting for a rate-limit window (once per wait, not per request).</summary>
+    /// <summary>
+    /// Raised once when the requests of a bucket start waiting — the token's share or the org's limit of the
+    /// window is spent, or Okta answered 429 — not once per waiting request; raised again only for a new wait.
+    /// </summary>
     public event Action<RateLimiting.RateLimitWait>? RateLimitWaiting;
 
     /// <summary>Requests answered so far (each retry counts).</summary>
@@ -192,6 +195,223 @@ public sealed class OktaClient : IDisposable
     /// <summary>Whether the user is a member of the group.</summary>
     public async Task<bool> IsGroupMemberAsync(string groupId, string userId, CancellationToken cancellationToken) =>
         (await ListUserGroupsAsync(userId, cancellationToken).ConfigureAwait(false)).Any(g => string.Equals(g.Id, groupId, StringComparison.Ordinal));
+
+    // ---- Reads: admin roles (the roles API; every read may answer 403 to a token that may not read roles) ----
+
+    /// <summary>Users who hold admin role assignments (<c>/api/v1/iam/assignees/users</c>, paged in the body).</summary>
+    public IAsyncEnumerable<OktaPage<OktaRoleAssignee>> ListRoleAssigneesAsync(Uri? resumeFrom, CancellationToken cancellationToken) =>
+        IamPagesAsync<OktaRoleAssigneesPage, OktaRoleAssignee>(
+            resumeFrom ?? Url($"/api/v1/iam/assignees/users?limit={OktaPageLimits.RoleAssignees}"),
+            OktaJsonContext.Default.OktaRoleAssigneesPage,
+            (u, r, i) => RequireId(u.Id, r, $"role assignee #{i + 1}"),
+            cancellationToken);
+
+    /// <summary>
+    /// A user's or group's role assignments (a user's include those held through groups, with assignmentType GROUP),
+    /// asking for both kinds of targets to be embedded. Okta documents one <c>expand</c> value per request; a role
+    /// whose targets did not come embedded is read with <see cref="ListRoleGroupTargetsAsync"/> or
+    /// <see cref="ListRoleAppTargetsAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OktaRoleAssignment>> ListRoleAssignmentsAsync(OktaRoleHolder holder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        var request = Get($"{holder.Path}/roles?expand=targets/groups&expand=targets/catalog/apps");
+        var roles = (await _sender.SendAsync(request, OktaJsonContext.Default.ListOktaRoleAssignment, cancellationToken).ConfigureAwait(false)).Value ?? [];
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (roles[i] is not { } role)
+            {
+                throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has a null entry at #{i + 1}.");
+            }
+
+            RequireId(role.Id, request, $"role assignment #{i + 1}");
+            if (string.IsNullOrEmpty(role.Type))
+            {
+                throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has role assignment {role.Id} without a type.");
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>The group targets of a role assignment (an empty list: every group).</summary>
+    public async Task<IReadOnlyList<OktaGroup>> ListRoleGroupTargetsAsync(OktaRoleHolder holder, string roleAssignmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        var groups = new List<OktaGroup>();
+        var first = Url($"{holder.Path}/roles/{Id(roleAssignmentId, "Role assignment id")}/targets/groups?limit={OktaPageLimits.RoleTargets}");
+        await foreach (var page in PagesAsync(first, OktaJsonContext.Default.ListOktaGroup, (g, r, i) => RequireId(g.Id, r, $"group target #{i + 1}"), cancellationToken).ConfigureAwait(false))
+        {
+            groups.AddRange(page.Items);
+        }
+
+        return groups;
+    }
+
+    /// <summary>The app targets of an APP_ADMIN assignment: app types by name, instances with an id (an empty list: every app).</summary>
+    public async Task<IReadOnlyList<OktaCatalogApp>> ListRoleAppTargetsAsync(OktaRoleHolder holder, string roleAssignmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        var apps = new List<OktaCatalogApp>();
+        var first = Url($"{holder.Path}/roles/{Id(roleAssignmentId, "Role assignment id")}/targets/catalog/apps?limit={OktaPageLimits.RoleTargets}");
+        await foreach (var page in PagesAsync(first, OktaJsonContext.Default.ListOktaCatalogApp, (a, r, i) => RequireName(a.Name, r, $"app target #{i + 1}"), cancellationToken).ConfigureAwait(false))
+        {
+            apps.AddRange(page.Items);
+        }
+
+        return apps;
+    }
+
+    /// <summary>Users by id, read with <c>search=id eq "..." or ...</c> a few dozen at a time; ids Okta does not return are left out.</summary>
+    public async Task<IReadOnlyList<OktaUser>> FindUsersByIdAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        const int idsPerSearch = 20;
+        var users = new List<OktaUser>(userIds.Count);
+        foreach (var chunk in userIds.Distinct(StringComparer.Ordinal).Chunk(idsPerSearch))
+        {
+            var search = string.Join(" or ", chunk.Select(id => $"id eq \"{Id(id, "User id")}\""));
+            await foreach (var page in ListUsersAsync(search, null, cancellationToken).ConfigureAwait(false))
+            {
+                users.AddRange(page.Items);
+            }
+        }
+
+        return users;
+    }
+
+    /// <summary>The org's custom admin roles (<c>/api/v1/iam/roles</c>, paged in the body).</summary>
+    public IAsyncEnumerable<OktaPage<OktaCustomRole>> ListCustomRolesAsync(Uri? resumeFrom, CancellationToken cancellationToken) =>
+        IamPagesAsync<OktaCustomRolesPage, OktaCustomRole>(
+            resumeFrom ?? Url("/api/v1/iam/roles"),
+            OktaJsonContext.Default.OktaCustomRolesPage,
+            (c, r, i) => RequireId(c.Id, r, $"custom role #{i + 1}"),
+            cancellationToken);
+
+    /// <summary>A custom role's permissions, e.g. <c>okta.apps.assignment.manage</c> (not paged).</summary>
+    public async Task<IReadOnlyList<string>> ListCustomRolePermissionsAsync(string roleId, CancellationToken cancellationToken)
+    {
+        var request = Get($"/api/v1/iam/roles/{Id(roleId, "Custom role id")}/permissions");
+        var permissions = (await _sender.SendAsync(request, OktaJsonContext.Default.OktaPermissionsList, cancellationToken).ConfigureAwait(false)).Value?.Permissions ?? [];
+        var labels = new List<string>(permissions.Count);
+        for (var i = 0; i < permissions.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(permissions[i]?.Label))
+            {
+                throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has permission #{i + 1} without a label.");
+            }
+
+            labels.Add(permissions[i].Label!);
+        }
+
+        return labels;
+    }
+
+    /// <summary>The org's resource sets (<c>/api/v1/iam/resource-sets</c>, paged in the body).</summary>
+    public IAsyncEnumerable<OktaPage<OktaResourceSet>> ListResourceSetsAsync(Uri? resumeFrom, CancellationToken cancellationToken) =>
+        IamPagesAsync<OktaResourceSetsPage, OktaResourceSet>(
+            resumeFrom ?? Url("/api/v1/iam/resource-sets"),
+            OktaJsonContext.Default.OktaResourceSetsPage,
+            (s, r, i) => RequireId(s.Id, r, $"resource set #{i + 1}"),
+            cancellationToken);
+
+    /// <summary>Every resource of a resource set.</summary>
+    public Task<IReadOnlyList<OktaResourceSetResource>> ListResourceSetResourcesAsync(string resourceSetId, CancellationToken cancellationToken) =>
+        AllAsync(IamPagesAsync<OktaResourceSetResourcesPage, OktaResourceSetResource>(
+            Url($"/api/v1/iam/resource-sets/{Id(resourceSetId, "Resource set id")}/resources?limit={OktaPageLimits.ResourceSetResources}"),
+            OktaJsonContext.Default.OktaResourceSetResourcesPage,
+            (x, r, i) => RequireId(x.Id, r, $"resource #{i + 1}"),
+            cancellationToken));
+
+    /// <summary>The custom roles bound to a resource set.</summary>
+    public Task<IReadOnlyList<OktaResourceSetBinding>> ListResourceSetBindingsAsync(string resourceSetId, CancellationToken cancellationToken) =>
+        AllAsync(IamPagesAsync<OktaResourceSetBindingsPage, OktaResourceSetBinding>(
+            Url($"/api/v1/iam/resource-sets/{Id(resourceSetId, "Resource set id")}/bindings"),
+            OktaJsonContext.Default.OktaResourceSetBindingsPage,
+            (b, r, i) => RequireId(b.Id, r, $"binding #{i + 1}"),
+            cancellationToken));
+
+    /// <summary>The users and groups bound to a custom role over a resource set.</summary>
+    public Task<IReadOnlyList<OktaResourceSetBindingMember>> ListResourceSetBindingMembersAsync(string resourceSetId, string roleId, CancellationToken cancellationToken) =>
+        AllAsync(IamPagesAsync<OktaResourceSetBindingMembersPage, OktaResourceSetBindingMember>(
+            Url($"/api/v1/iam/resource-sets/{Id(resourceSetId, "Resource set id")}/bindings/{Id(roleId, "Custom role id")}/members"),
+            OktaJsonContext.Default.OktaResourceSetBindingMembersPage,
+            (m, r, i) => RequireId(m.Id, r, $"binding member #{i + 1}"),
+            cancellationToken));
+
+    /// <summary>
+    /// The <c>/api/v1/iam</c> lists: the next page's URL is in the body (<c>_links.next.href</c>), present only while
+    /// more remain. It must stay on the configured org, like a Link header's, and must lead somewhere new.
+    /// </summary>
+    private async IAsyncEnumerable<OktaPage<T>> IamPagesAsync<TPage, T>(
+        Uri first,
+        JsonTypeInfo<TPage> type,
+        Action<T, OktaRequest, int> validate,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TPage : class, IOktaIamPage<T>
+    {
+        Uri? next = first;
+        var trail = new PageTrail(first);
+        while (next is not null)
+        {
+            var request = new OktaRequest(HttpMethod.Get, next);
+            var response = await _sender.SendAsync(request, type, cancellationToken).ConfigureAwait(false);
+            var items = response.Value?.PageItems ?? [];
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has a null entry at #{i + 1}.");
+                }
+
+                validate(items[i], request, i);
+            }
+
+            var following = BodyNext(request, response.Value?.Links?.Next?.Href) ?? response.Next;
+            trail.Record(request, items.Count, following);
+            yield return new OktaPage<T>(items, next, following);
+            next = following;
+        }
+    }
+
+    private Uri? BodyNext(OktaRequest request, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(Domain.BaseUri, href, out var next))
+        {
+            throw new OktaInvalidResponseException($"Okta's next-page link for {request.Description} is not a URL ('{OktaId.Printable(href)}').");
+        }
+
+        if (!Domain.IsSameOrigin(next))
+        {
+            throw new OktaInvalidResponseException($"Okta's next-page link for {request.Description} points to {next.GetLeftPart(UriPartial.Authority)}, not {Domain}; refusing to follow it.");
+        }
+
+        return next;
+    }
+
+    private static async Task<IReadOnlyList<T>> AllAsync<T>(IAsyncEnumerable<OktaPage<T>> pages)
+    {
+        var all = new List<T>();
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            all.AddRange(page.Items);
+        }
+
+        return all;
+    }
+
+    private static void RequireName(string? name, OktaRequest request, string what)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has {what} without a name.");
+        }
+    }
 
     // ---- Writes ---------------------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ public sealed record OktaClientOptions
     /// <summary>The <c>limit</c> of each page of a group's members (1 to <see cref="OktaPageLimits.MaxGroupMembers"/>).</summary>
     public int GroupMembersPageSize { get; init; } = OktaPageLimits.GroupMembers;
 
-    /// <summary>The <c>limit</c> of each page of the group list group mapping reads (1 to <see cref="OktaPageLimits.MaxGroups"/>).</summary>
+    /// <summary>The <c>limit</c> of each page of the group lists group mapping and admin roles read (1 to <see cref="OktaPageLimits.MaxGroups"/>).</summary>
     public int GroupsPageSize { get; init; } = OktaPageLimits.Groups;
 
     /// <summary>Throws when a value is out of range, naming it.</summary>

@@ -20,6 +20,9 @@ public sealed record AuditEvent(
     string Result,
     string? Error)
 {
+    /// <summary>The AWS app the write changed; null for a group membership.</summary>
+    public AppRef? App { get; init; }
+
     /// <summary>Roles this write copied from groups into a direct assignment.</summary>
     public IReadOnlyList<RoleMadeDirect> RolesMadeDirect { get; init; } = [];
 }

@@ -10,8 +10,9 @@ public sealed record ChangeLineError(int Line, ChangeAction Action, string Error
 
 /// <summary>
 /// Reads changes from the command line or a change file, checking each for form before anything touches
-/// Okta. A change file is CSV with a header (<c>action,entitlement,principal_type,principal,grant</c>) or JSON
-/// lines (<c>{"action":"grant","entitlement":...,"principalType":"user","principal":...}</c>); blank lines and
+/// Okta. A change file is CSV with a header (<c>action,entitlement,principal_type,principal,grant</c>, optionally
+/// <c>app</c>), a review sheet (CSV with a <c>decision</c> column, see <see cref="ReviewSheet"/>), or JSON lines
+/// (<c>{"action":"grant","entitlement":...,"principalType":"user","principal":...,"app":...}</c>); blank lines and
 /// lines starting with <c>#</c> are skipped; a line without an action takes the command's.
 /// </summary>
 public static class ChangeParser
@@ -19,7 +20,7 @@ public static class ChangeParser
     /// <summary>Okta's alias for the caller: <c>/api/v1/users/me</c> is the token's admin, never the user a change means.</summary>
     private const string OktaMe = "me";
 
-    private static readonly string[] CsvColumns = ["action", "entitlement", "principaltype", "principal", "grant"];
+    private static readonly string[] CsvColumns = ["action", "entitlement", "principaltype", "principal", "grant", "app", "appid"];
 
     public static ProvisioningChange Grant(string? entitlement, string? principalType, string? principal, int line = 1) =>
         Build(line, ChangeAction.Grant, entitlement, principalType, principal);
@@ -34,13 +35,19 @@ public static class ChangeParser
         return Build(line, ChangeAction.Revoke, grant.Entitlement.ToString(), grant.PrincipalType, grant.PrincipalId);
     }
 
-    /// <summary>Every line of a change file, as a change or as the reason it is not one.</summary>
-    public static (List<ProvisioningChange> Changes, List<ChangeLineError> Errors) ReadFile(string path, ChangeAction defaultAction)
+    /// <summary>
+    /// Every line of a change file, as a change or as the reason it is not one. A CSV file whose header has a
+    /// <c>decision</c> column is a review sheet (see <see cref="ReviewSheet"/>): only <c>revoke</c> can apply it.
+    /// </summary>
+    /// <exception cref="ProvisioningException">The file cannot be read, has no usable header, holds nothing, or is a review sheet given to grant.</exception>
+    public static ChangeBatch ReadFile(string path, ChangeAction defaultAction)
     {
-        string[] lines;
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
         try
         {
-            lines = File.ReadAllLines(path);
+            // Detects and drops a UTF-8 (or UTF-16) byte-order mark, as spreadsheets write one.
+            text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -50,24 +57,25 @@ public static class ChangeParser
         var json = path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            || (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && lines.FirstOrDefault(l => l.Trim().Length > 0)?.TrimStart().StartsWith('{') == true);
-        var (changes, errors) = json ? ReadJsonLines(lines, defaultAction) : ReadCsv(lines, defaultAction);
-        if (changes.Count == 0 && errors.Count == 0)
+            || (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('{'));
+        var batch = json ? ReadJsonLines(text, defaultAction) : ReadCsv(path, text, defaultAction);
+        if (batch.Changes.Count == 0 && batch.Errors.Count == 0 && batch.Skipped.Count == 0)
         {
             throw new ProvisioningException($"The change file {path} holds no changes.");
         }
 
-        return (changes, errors);
+        return batch;
     }
 
-    private static (List<ProvisioningChange>, List<ChangeLineError>) ReadJsonLines(string[] lines, ChangeAction defaultAction)
+    private static ChangeBatch ReadJsonLines(string text, ChangeAction defaultAction)
     {
+        var lines = text.TrimStart('\uFEFF').Split('\n');
         var changes = new List<ProvisioningChange>();
         var errors = new List<ChangeLineError>();
         for (var i = 0; i < lines.Length; i++)
         {
-            var text = lines[i].Trim();
-            if (text.Length == 0 || text.StartsWith('#'))
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
             }
@@ -75,7 +83,7 @@ public static class ChangeParser
             var lineAction = defaultAction;
             try
             {
-                using var document = JsonDocument.Parse(text);
+                using var document = JsonDocument.Parse(line);
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     throw new ProvisioningException("expected a JSON object");
@@ -85,7 +93,7 @@ public static class ChangeParser
                     .Select(n => document.RootElement.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
                     .FirstOrDefault(v => v is not null);
                 lineAction = ActionOf(Field("action"), Field("grant"), defaultAction);
-                changes.Add(FromFields(i + 1, Field("action"), Field("entitlement"), Field("principalType", "principal_type"), Field("principal"), Field("grant"), defaultAction));
+                changes.Add(FromFields(i + 1, Field("action"), Field("entitlement"), Field("principalType", "principal_type"), Field("principal"), Field("grant"), Field("app", "appId", "app_id"), defaultAction));
             }
             catch (JsonException ex)
             {
@@ -97,51 +105,79 @@ public static class ChangeParser
             }
         }
 
-        return (changes, errors);
+        return new ChangeBatch(changes, errors, []);
     }
 
-    private static (List<ProvisioningChange>, List<ChangeLineError>) ReadCsv(string[] lines, ChangeAction defaultAction)
+    private static ChangeBatch ReadCsv(string path, string text, ChangeAction defaultAction)
     {
+        var records = CsvRecordReader.Read(text).Where(r => !r.IsBlank).ToList();
+        if (records.Count == 0)
+        {
+            return new ChangeBatch([], [], []);
+        }
+
+        var first = records[0];
+        var header = first.Cells.Select(HeaderName).ToList();
+        if (first.Error is null && header.Contains(ReviewSheet.DecisionColumn))
+        {
+            if (defaultAction == ChangeAction.Grant)
+            {
+                throw new ProvisioningException($"{path} is a review sheet (it has a decision column); its rows can only be revoked: run revoke --from-file {path}.");
+            }
+
+            return ReviewSheet.Read(header, first.Line, records.Skip(1));
+        }
+
+        if (first.Error is not null || header.Any(h => !CsvColumns.Contains(h)) || (!header.Contains("entitlement") && !header.Contains("grant")))
+        {
+            throw new ProvisioningException($"The change file's first line must be a CSV header naming its columns (action,entitlement,principal_type,principal,grant, and optionally app), or a review sheet's header with a decision column; line {first.Line} is '{OktaId.Printable(string.Join(',', first.Cells))}'.");
+        }
+
         var changes = new List<ProvisioningChange>();
         var errors = new List<ChangeLineError>();
-        string[]? header = null;
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var record in records.Skip(1))
         {
-            var text = lines[i].Trim();
-            if (text.Length == 0 || text.StartsWith('#'))
+            string? Cell(string name) => CsvCell(header, record, name);
+
+            if (record.Error is not null)
             {
+                errors.Add(new ChangeLineError(record.Line, defaultAction, record.Error));
                 continue;
-            }
-
-            var cells = SplitCsv(text);
-            if (header is null)
-            {
-                header = [.. cells.Select(c => c.Trim().ToLowerInvariant().Replace("_", string.Empty, StringComparison.Ordinal))];
-                if (header.Any(h => !CsvColumns.Contains(h)) || (!header.Contains("entitlement") && !header.Contains("grant")))
-                {
-                    throw new ProvisioningException($"The change file's first line must be a CSV header naming its columns (action,entitlement,principal_type,principal,grant); line {i + 1} is '{OktaId.Printable(text)}'.");
-                }
-
-                continue;
-            }
-
-            string? Cell(string name)
-            {
-                var index = Array.IndexOf(header, name);
-                return index >= 0 && index < cells.Count && cells[index].Trim().Length > 0 ? cells[index].Trim() : null;
             }
 
             try
             {
-                changes.Add(FromFields(i + 1, Cell("action"), Cell("entitlement"), Cell("principaltype"), Cell("principal"), Cell("grant"), defaultAction));
+                changes.Add(FromFields(record.Line, Cell("action"), Cell("entitlement"), Cell("principaltype"), Cell("principal"), Cell("grant"), Cell("app") ?? Cell("appid"), defaultAction));
             }
             catch (ProvisioningException ex)
             {
-                errors.Add(new ChangeLineError(i + 1, ActionOf(Cell("action"), Cell("grant"), defaultAction), ex.Message));
+                errors.Add(new ChangeLineError(record.Line, ActionOf(Cell("action"), Cell("grant"), defaultAction), ex.Message));
             }
         }
 
-        return (changes, errors);
+        return new ChangeBatch(changes, errors, []);
+    }
+
+    /// <summary>A header cell as a column name: lower case, without spaces or underscores (<c>principal_type</c> → <c>principaltype</c>).</summary>
+    internal static string HeaderName(string cell) =>
+        CsvRecordReader.Unescape(cell.Trim()).ToLowerInvariant().Replace("_", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>A record's cell under a column: trimmed, a formula guard taken off, null when absent or empty.</summary>
+    internal static string? CsvCell(IReadOnlyList<string> header, CsvRecord record, string name)
+    {
+        var index = 0;
+        while (index < header.Count && header[index] != name)
+        {
+            index++;
+        }
+
+        if (index >= header.Count || index >= record.Cells.Count)
+        {
+            return null;
+        }
+
+        var value = CsvRecordReader.Unescape(record.Cells[index].Trim()).Trim();
+        return value.Length > 0 ? value : null;
     }
 
     /// <summary>The action a line asks for, as far as it can be told: its own word, a revoke when it gives a grant id, else the command's.</summary>
@@ -151,6 +187,24 @@ public static class ChangeParser
         "revoke" => ChangeAction.Revoke,
         _ => grant is not null ? ChangeAction.Revoke : defaultAction,
     };
+
+    private static ProvisioningChange FromFields(int line, string? action, string? entitlement, string? principalType, string? principal, string? grant, string? app, ChangeAction defaultAction)
+    {
+        var change = FromFields(line, action, entitlement, principalType, principal, grant, defaultAction);
+        return app is null ? change : WithApp(change, app);
+    }
+
+    /// <summary>The change, going to the app a line names (used only by <c>account:</c> changes; memberships need no app).</summary>
+    /// <exception cref="ProvisioningException">The app is not an Okta id.</exception>
+    internal static ProvisioningChange WithApp(ProvisioningChange change, string app)
+    {
+        if (!OktaId.IsValid(app))
+        {
+            throw new ProvisioningException($"app '{OktaId.Printable(app)}' is not an Okta app id (0oa...).");
+        }
+
+        return change.Entitlement.IsAccountRole ? change with { AppId = app } : change;
+    }
 
     private static ProvisioningChange FromFields(int line, string? action, string? entitlement, string? principalType, string? principal, string? grant, ChangeAction defaultAction)
     {
@@ -179,6 +233,11 @@ public static class ChangeParser
         if (!EntitlementId.TryParse(entitlementText?.Trim(), out var entitlement))
         {
             throw new ProvisioningException($"'{OktaId.Printable(entitlementText)}' is not an entitlement id (expected group:<groupId>:member or account:<accountId>:<role>).");
+        }
+
+        if (entitlement.IsAdminRole)
+        {
+            throw new ProvisioningException($"{entitlement} is an Okta admin role: grant and revoke change AWS access only; assign admin roles in Okta.");
         }
 
         if (entitlement.IsGroupMembership && !OktaId.IsValid(entitlement.ResourceId))
@@ -223,48 +282,5 @@ public static class ChangeParser
         }
 
         return new ProvisioningChange(line, action, entitlement, type, id);
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        cells.Add(cell.ToString());
-        return cells;
     }
 }

@@ -12,28 +12,30 @@ internal static class GroupRoleChange
 
     public static async Task<PlannedChange> PlanAsync(ProvisioningChange change, ProvisioningContext context, CancellationToken cancellationToken)
     {
-        var (_, role, warnings) = await context.RequireRoleChangeAllowedAsync(change, cancellationToken).ConfigureAwait(false);
+        var (app, role, warnings) = await context.RequireRoleChangeAllowedAsync(change, cancellationToken).ConfigureAwait(false);
+        var appId = app.AppId;
+        var appRef = new AppRef(appId, app.Label);
         var groupId = change.Principal;
         await context.RequireGroupAsync(groupId, cancellationToken).ConfigureAwait(false);
-        var assignment = await context.Client.FindAppGroupAssignmentAsync(context.AppId, groupId, cancellationToken).ConfigureAwait(false);
-        var step = Decide(change.Action, assignment, role.Name, context.AppId, groupId);
+        var assignment = await context.Client.FindAppGroupAssignmentAsync(appId, groupId, cancellationToken).ConfigureAwait(false);
+        var step = Decide(change.Action, assignment, role.Name, appId, groupId);
         if (step.Write is null)
         {
-            return PlannedChange.Nothing(change, step.NoOp!.Value, State(assignment), warnings);
+            return PlannedChange.Nothing(change, step.NoOp!.Value, State(assignment), warnings, appRef);
         }
 
-        return new PlannedChange(change, null, step.Write, State(assignment), warnings, (sent, ct) => ApplyAsync(change, context, role.Name, groupId, sent, ct));
+        return new PlannedChange(change, null, step.Write, State(assignment), warnings, (sent, ct) => ApplyAsync(change, context, appId, role.Name, groupId, sent, ct)) { App = appRef };
     }
 
-    private static async Task<AppliedChange> ApplyAsync(ProvisioningChange change, ProvisioningContext context, string role, string groupId, SentWrites sent, CancellationToken cancellationToken)
+    private static async Task<AppliedChange> ApplyAsync(ProvisioningChange change, ProvisioningContext context, string appId, string role, string groupId, SentWrites sent, CancellationToken cancellationToken)
     {
         var client = context.Client;
         var writes = new List<OktaWrite>();
         string? lastSeen = null;
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var before = await client.FindAppGroupAssignmentAsync(context.AppId, groupId, cancellationToken).ConfigureAwait(false);
-            var step = Decide(change.Action, before, role, context.AppId, groupId);
+            var before = await client.FindAppGroupAssignmentAsync(appId, groupId, cancellationToken).ConfigureAwait(false);
+            var step = Decide(change.Action, before, role, appId, groupId);
             if (step.Write is null)
             {
                 return new AppliedChange(step.NoOp!.Value, State(before), State(before), writes);
@@ -41,11 +43,11 @@ internal static class GroupRoleChange
 
             writes.Add(step.Write);
             await sent.SendAsync(step.Write, () => before is null
-                ? client.AssignGroupToAppAsync(context.AppId, groupId, step.Desired, cancellationToken)
-                : client.PatchAppGroupRolesAsync(context.AppId, groupId, step.Desired, cancellationToken)).ConfigureAwait(false);
+                ? client.AssignGroupToAppAsync(appId, groupId, step.Desired, cancellationToken)
+                : client.PatchAppGroupRolesAsync(appId, groupId, step.Desired, cancellationToken)).ConfigureAwait(false);
 
-            context.AppGroupsChanged();
-            var after = await client.FindAppGroupAssignmentAsync(context.AppId, groupId, cancellationToken).ConfigureAwait(false);
+            context.AppGroupsChanged(appId);
+            var after = await client.FindAppGroupAssignmentAsync(appId, groupId, cancellationToken).ConfigureAwait(false);
             if (after is not null && RoleSet.SameAs(after.Profile?.SamlRoles, step.Desired))
             {
                 return new AppliedChange(change.Action == ChangeAction.Grant ? ProvisioningOutcome.Granted : ProvisioningOutcome.Revoked, State(before), State(after), writes);

@@ -12,7 +12,8 @@ internal static class MembershipChange
         var name = group.Profile?.Name ?? groupId;
         if (group.Type == OktaGroup.AppGroupType)
         {
-            throw new ProvisioningException($"Group {groupId} ('{name}') is an APP_GROUP: its members are imported from the directory or app it comes from; change the membership there.");
+            var source = await context.DescribeSourceAsync(group, cancellationToken).ConfigureAwait(false);
+            throw new ProvisioningException($"Group '{name}' ({groupId}) is imported from {source}; change the membership there: it is an APP_GROUP, whose members Okta takes from its source.");
         }
 
         if (group.Type == OktaGroup.BuiltInType)

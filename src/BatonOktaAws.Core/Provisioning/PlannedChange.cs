@@ -19,9 +19,12 @@ internal sealed record PlannedChange(
     IReadOnlyList<string> Warnings,
     Func<SentWrites, CancellationToken, Task<AppliedChange>>? ApplyAsync)
 {
+    /// <summary>The AWS app the change is for; null for a group membership.</summary>
+    public AppRef? App { get; init; }
+
     /// <summary>Roles the planned write copies from groups into a direct assignment (see <see cref="RoleMadeDirect"/>).</summary>
     public IReadOnlyList<RoleMadeDirect> RolesMadeDirect { get; init; } = [];
 
-    public static PlannedChange Nothing(ProvisioningChange change, ProvisioningOutcome outcome, string? state, IReadOnlyList<string>? warnings = null) =>
-        new(change, outcome, null, state, warnings ?? [], null);
+    public static PlannedChange Nothing(ProvisioningChange change, ProvisioningOutcome outcome, string? state, IReadOnlyList<string>? warnings = null, AppRef? app = null) =>
+        new(change, outcome, null, state, warnings ?? [], null) { App = app };
 }

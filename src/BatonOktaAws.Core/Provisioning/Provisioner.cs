@@ -33,17 +33,33 @@ public sealed class Provisioner
 
     /// <param name="changes">The changes that were read.</param>
     /// <param name="unreadable">Lines of a change file that could not be read as changes.</param>
-    public async Task<IReadOnlyList<ProvisioningResult>> RunAsync(
+    public Task<IReadOnlyList<ProvisioningResult>> RunAsync(
+        IReadOnlyList<ProvisioningChange> changes,
+        IReadOnlyList<ChangeLineError> unreadable,
+        ProvisioningOptions options,
+        CancellationToken cancellationToken) =>
+        RunAsync(new ChangeBatch(changes, unreadable, []), options, cancellationToken);
+
+    /// <summary>
+    /// Runs a batch; the results are ordered by line, one per change (a change covering several review-sheet rows is
+    /// one result) and one per skipped review-sheet row.
+    /// </summary>
+    public async Task<IReadOnlyList<ProvisioningResult>> RunAsync(ChangeBatch batch, ProvisioningOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Apps);
+        var skipped = batch.Skipped.Select(Skipped).ToList();
+        var results = await RunChangesAsync(batch.Changes, batch.Errors, options, cancellationToken).ConfigureAwait(false);
+        return skipped.Count == 0 ? results : [.. results.Concat(skipped).OrderBy(r => r.Line)];
+    }
+
+    private async Task<IReadOnlyList<ProvisioningResult>> RunChangesAsync(
         IReadOnlyList<ProvisioningChange> changes,
         IReadOnlyList<ChangeLineError> unreadable,
         ProvisioningOptions options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        ArgumentNullException.ThrowIfNull(unreadable);
-        ArgumentNullException.ThrowIfNull(options);
-        OktaId.Require(options.AppId, "The AWS app id");
-
         // Read: a line that is not even a change stops the batch before Okta is asked anything.
         var failures = unreadable.ToDictionary(e => e.Line, e => e.Error);
         var unreadableActions = unreadable.ToDictionary(e => e.Line, e => e.Action);
@@ -72,6 +88,7 @@ public sealed class Provisioner
             return NothingApplied(changes, failures, unreadableActions);
         }
 
+        planned = [.. planned.Select(p => p.Change.ReadWarnings.Count == 0 ? p : p with { Warnings = [.. p.Change.ReadWarnings, .. p.Warnings] })];
         foreach (var plan in planned)
         {
             foreach (var warning in plan.Warnings)
@@ -87,8 +104,8 @@ public sealed class Provisioner
         if (options.DryRun)
         {
             return [.. planned.Select(p => p.NoOp is { } noOp
-                ? new ProvisioningResult(p.Change, p.Change.Line, noOp, [], p.Before, p.Before, null, p.Warnings)
-                : new ProvisioningResult(p.Change, p.Change.Line, ProvisioningOutcome.Planned, [p.Write!], p.Before, null, null, p.Warnings) { RolesMadeDirect = p.RolesMadeDirect })];
+                ? new ProvisioningResult(p.Change, p.Change.Line, noOp, [], p.Before, p.Before, null, p.Warnings) { App = p.App }
+                : new ProvisioningResult(p.Change, p.Change.Line, ProvisioningOutcome.Planned, [p.Write!], p.Before, null, null, p.Warnings) { App = p.App, RolesMadeDirect = p.RolesMadeDirect })];
         }
 
         // Apply, in order; a failed write is reported and the next change still runs. After a cancellation every
@@ -113,7 +130,7 @@ public sealed class Provisioner
                 // results so far — they say what Okta now holds.
                 var change = plan.Change;
                 results.Add(new ProvisioningResult(change, change.Line, ProvisioningOutcome.OutcomeUnknown, plan.Write is null ? [] : [plan.Write], plan.Before, null,
-                    $"the run stopped here ({ex.GetType().Name}: {ex.Message}); this change may or may not have been made: check it in Okta", plan.Warnings));
+                    $"the run stopped here ({ex.GetType().Name}: {ex.Message}); this change may or may not have been made: check it in Okta", plan.Warnings) { App = plan.App });
                 stopped = $"not started: the run stopped at line {change.Line}; nothing was changed for it";
             }
         }
@@ -133,7 +150,7 @@ public sealed class Provisioner
         var change = plan.Change;
         if (plan.NoOp is { } noOp)
         {
-            return new ProvisioningResult(change, change.Line, noOp, [], plan.Before, plan.Before, null, plan.Warnings);
+            return new ProvisioningResult(change, change.Line, noOp, [], plan.Before, plan.Before, null, plan.Warnings) { App = plan.App };
         }
 
         var sent = new SentWrites();
@@ -142,11 +159,12 @@ public sealed class Provisioner
             var applied = await plan.ApplyAsync!(sent, cancellationToken).ConfigureAwait(false);
             foreach (var write in applied.Writes)
             {
-                Audit(change, write, applied.Outcome.Name(), applied.Before, applied.After, null, applied.RolesMadeDirect);
+                Audit(change, plan.App, write, applied.Outcome.Name(), applied.Before, applied.After, null, applied.RolesMadeDirect);
             }
 
             return new ProvisioningResult(change, change.Line, applied.Outcome, applied.Writes, applied.Before, applied.After, null, plan.Warnings)
             {
+                App = plan.App,
                 RolesMadeDirect = applied.RolesMadeDirect,
             };
         }
@@ -158,8 +176,8 @@ public sealed class Provisioner
             {
                 // Nothing reached Okta for this change.
                 return cancelled
-                    ? NotApplied(change, "cancelled before its write was sent; nothing was changed for it")
-                    : new ProvisioningResult(change, change.Line, ProvisioningOutcome.Failed, [], plan.Before, null, error, plan.Warnings);
+                    ? NotApplied(change, "cancelled before its write was sent; nothing was changed for it") with { App = plan.App }
+                    : new ProvisioningResult(change, change.Line, ProvisioningOutcome.Failed, [], plan.Before, null, error, plan.Warnings) { App = plan.App };
             }
 
             // Known: Okta refused the write itself (4xx), or our own read-back saw the state and found it wrong
@@ -171,7 +189,7 @@ public sealed class Provisioner
             var writes = sent.Answered.Concat(sent.Pending is null ? [] : [sent.Pending]).ToList();
             foreach (var write in writes)
             {
-                Audit(change, write, outcome.Name(), plan.Before, null, error, plan.RolesMadeDirect);
+                Audit(change, plan.App, write, outcome.Name(), plan.Before, null, error, plan.RolesMadeDirect);
             }
 
             if (outcome == ProvisioningOutcome.OutcomeUnknown)
@@ -179,22 +197,30 @@ public sealed class Provisioner
                 error = $"{error}; the write was sent, so Okta may or may not have made the change: check it before running again";
             }
 
-            return new ProvisioningResult(change, change.Line, outcome, writes, plan.Before, null, error, plan.Warnings) { RolesMadeDirect = plan.RolesMadeDirect };
+            return new ProvisioningResult(change, change.Line, outcome, writes, plan.Before, null, error, plan.Warnings) { App = plan.App, RolesMadeDirect = plan.RolesMadeDirect };
         }
     }
 
     private static ProvisioningResult NotApplied(ProvisioningChange change, string reason) =>
         new(change, change.Line, ProvisioningOutcome.Cancelled, [], null, null, reason, []);
 
-    private void Audit(ProvisioningChange change, OktaWrite write, string result, string? before, string? after, string? error, IReadOnlyList<RoleMadeDirect> rolesMadeDirect)
+    private static ProvisioningResult Skipped(SkippedLine line) =>
+        new(line.Change, line.Line, line.Decision == ReviewDecision.Keep ? ProvisioningOutcome.SkippedKeep : ProvisioningOutcome.SkippedNoDecision, [], null, null, null, [])
+        {
+            Action = ChangeAction.Revoke,
+        };
+
+    private void Audit(ProvisioningChange change, AppRef? app, OktaWrite write, string result, string? before, string? after, string? error, IReadOnlyList<RoleMadeDirect> rolesMadeDirect)
     {
         var action = change.Action == ChangeAction.Grant ? "grant" : "revoke";
         var entitlement = change.Entitlement.ToString();
         var errorSuffix = error is null ? string.Empty : ": " + error;
         var madeDirect = rolesMadeDirect.Count == 0 ? string.Empty : $"; now held directly instead of through their group: {string.Join(", ", rolesMadeDirect)}";
-        ProvisioningLog.Write(_logger, _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, result, before, after, errorSuffix + madeDirect);
+        var inApp = app is null ? string.Empty : $" in app {app}";
+        ProvisioningLog.Write(_logger, _actor, action, entitlement, change.PrincipalRef, inApp, write.Method, write.Path, result, before, after, errorSuffix + madeDirect);
         _audit?.Record(new AuditEvent(_time.GetUtcNow(), _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, write.Body, before, after, result, error)
         {
+            App = app,
             RolesMadeDirect = rolesMadeDirect,
         });
     }

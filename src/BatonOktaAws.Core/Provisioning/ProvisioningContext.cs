@@ -1,53 +1,51 @@
 using System.Text.Json;
 using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
+using BatonOktaAws.Core.Okta.Errors;
 using BatonOktaAws.Core.Okta.Models;
-using BatonOktaAws.Store;
 
 namespace BatonOktaAws.Core.Provisioning;
 
 /// <summary>
-/// What the changes of one run share: the client, the options, and reads made once per run — the AWS app's
-/// configuration and its group assignments — so a batch does not spend the scarce apps bucket per line.
+/// What the changes of one run share: the client, the options, and reads made once per run — which AWS app serves
+/// which account, each app's configuration and group assignments — so a batch does not spend the scarce apps
+/// bucket per line.
 /// </summary>
 internal sealed class ProvisioningContext
 {
-    private AwsAppContext? _app;
-    private List<OktaAppGroupAssignment>? _appGroups;
+    private readonly AppResolver _apps;
+    private readonly Dictionary<string, List<OktaAppGroupAssignment>> _appGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OktaUser?> _users = new(StringComparer.OrdinalIgnoreCase);
 
     public ProvisioningContext(OktaClient client, ProvisioningOptions options)
     {
         Client = client;
         Options = options;
+        _apps = new AppResolver(client, options);
     }
 
     public OktaClient Client { get; }
     public ProvisioningOptions Options { get; }
-    public string AppId => Options.AppId;
 
-    public async Task<AwsAppContext> AppAsync(CancellationToken cancellationToken) =>
-        _app ??= await AwsAppLoader.LoadAsync(Client, AppId, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>The app's group assignments, read once (a few pages of the apps bucket).</summary>
-    public async Task<IReadOnlyList<OktaAppGroupAssignment>> AppGroupsAsync(CancellationToken cancellationToken)
+    /// <summary>An app's group assignments, read once (a few pages of the apps bucket).</summary>
+    public async Task<IReadOnlyList<OktaAppGroupAssignment>> AppGroupsAsync(string appId, CancellationToken cancellationToken)
     {
-        if (_appGroups is null)
+        if (!_appGroups.TryGetValue(appId, out var groups))
         {
-            var groups = new List<OktaAppGroupAssignment>();
-            await foreach (var page in Client.ListAppGroupAssignmentsAsync(AppId, null, cancellationToken).ConfigureAwait(false))
+            groups = [];
+            await foreach (var page in Client.ListAppGroupAssignmentsAsync(appId, null, cancellationToken).ConfigureAwait(false))
             {
                 groups.AddRange(page.Items);
             }
 
-            _appGroups = groups;
+            _appGroups[appId] = groups;
         }
 
-        return _appGroups;
+        return groups;
     }
 
-    /// <summary>Forgets the cached group assignments after a write that changed them.</summary>
-    public void AppGroupsChanged() => _appGroups = null;
+    /// <summary>Forgets an app's cached group assignments after a write that changed them.</summary>
+    public void AppGroupsChanged(string appId) => _appGroups.Remove(appId);
 
     /// <summary>
     /// The user a change names. Okta's <c>GET /api/v1/users/{idOrLogin}</c> also answers for a login's short name
@@ -85,25 +83,44 @@ internal sealed class ProvisioningContext
         ?? throw new ProvisioningException($"Okta has no group {groupId}.");
 
     /// <summary>
-    /// Checks an <c>account:A:R</c> change against the app: group-mapping apps take roles from group names
-    /// (refused, naming the groups to use instead), and A must be the app's account.
+    /// Where an APP_GROUP's members come from, for the refusal: its source app (<c>_links.source</c>) by label and
+    /// catalog name, read with one request; just the id when Okta will not show the app, or "its source" without one.
+    /// </summary>
+    public async Task<string> DescribeSourceAsync(OktaGroup group, CancellationToken cancellationToken)
+    {
+        if (group.SourceAppId is not { } appId || !OktaId.IsValid(appId))
+        {
+            return "the directory or app it comes from";
+        }
+
+        string? label = group.Embedded?.App?.Label;
+        string? name = group.Embedded?.App?.Name;
+        if (label is null)
+        {
+            try
+            {
+                var app = await Client.GetApplicationAsync(appId, cancellationToken).ConfigureAwait(false);
+                (label, name) = (app.Label, app.Name);
+            }
+            catch (OktaApiException)
+            {
+                // The token may not read that app; the id still says where to look.
+            }
+        }
+
+        return label is null
+            ? $"app {appId}"
+            : $"'{OktaId.Printable(label)}' ({(name is null ? string.Empty : OktaId.Printable(name) + " app ")}{appId})";
+    }
+
+    /// <summary>
+    /// Finds the app an <c>account:A:R</c> change goes to (see <see cref="AppResolver"/>) and checks the role
+    /// against the app's AWS role list when Okta gives it.
     /// </summary>
     public async Task<(AwsAppContext App, SamlRole Role, List<string> Warnings)> RequireRoleChangeAllowedAsync(ProvisioningChange change, CancellationToken cancellationToken)
     {
-        var app = await AppAsync(cancellationToken).ConfigureAwait(false);
-        var account = change.Entitlement.ResourceId;
+        var (app, warnings) = await _apps.ResolveAsync(change, cancellationToken).ConfigureAwait(false);
         var role = SamlRole.Parse(change.Entitlement.Slug);
-        if (app.Settings.Mode == AwsAppMode.GroupMapping)
-        {
-            throw new ProvisioningException(GroupMappingRefusal(account, role.Name, change.Action));
-        }
-
-        if (app.Settings.AccountId?.Value != account)
-        {
-            throw new ProvisioningException($"{change.Entitlement}: the AWS app {AppId} is for account {app.Settings.AccountId}, not {account}.");
-        }
-
-        var warnings = new List<string>();
         if (app.RoleList is { } roles && !roles.Contains(role))
         {
             var known = roles.Count == 0 ? "it lists none" : string.Join(", ", roles);
@@ -111,15 +128,15 @@ internal sealed class ProvisioningContext
             {
                 // Okta stores any samlRole, but AWS rejects the sign-in for a role its SAML provider does not know.
                 throw new ProvisioningException(
-                    $"Role {role} is not in the AWS role list Okta reports for app {AppId} ({known}): Okta would accept the grant but the sign-in to AWS would fail. " +
+                    $"Role {role} is not in the AWS role list Okta reports for app {app.Describe()} ({known}): Okta would accept the grant but the sign-in to AWS would fail. " +
                     "Check the name, or pass --allow-unknown-role if the role was just created in AWS and the list lags behind.");
             }
 
-            warnings.Add($"Role {role} is not in the AWS role list Okta reports for app {AppId} ({known}); check the name.");
+            warnings.Add($"Role {role} is not in the AWS role list Okta reports for app {app.Describe()} ({known}); check the name.");
         }
         else if (app.RoleList is null)
         {
-            warnings.Add($"Okta would not list the AWS roles of app {AppId}, so role {role} could not be checked.");
+            warnings.Add($"Okta would not list the AWS roles of app {app.Describe()}, so role {role} could not be checked.");
         }
 
         return (app, role, warnings);
@@ -127,27 +144,4 @@ internal sealed class ProvisioningContext
 
     public static string Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         JsonSerializer.Serialize(value, type);
-
-    private string GroupMappingRefusal(string account, string role, ChangeAction action)
-    {
-        var (verb, verbed) = action == ChangeAction.Grant ? ("Grant", "granted") : ("Revoke", "revoked");
-        var prefix = $"The AWS app {AppId} uses group mapping: account and role come from group names, so account:{account}:{role} cannot be {verbed} directly.";
-        if (Options.SyncFilePath is null || !File.Exists(Options.SyncFilePath))
-        {
-            return $"{prefix} {verb} group:<groupId>:member of a group whose name maps to it (pass --file with a recent sync file to list them).";
-        }
-
-        try
-        {
-            using var reader = SyncFileReader.Open(Options.SyncFilePath);
-            var groups = reader.Latest().MappedGroupsGranting(account, role).Where(g => g.Group.AppId == AppId).ToList();
-            return groups.Count == 0
-                ? $"{prefix} The sync file {Options.SyncFilePath} knows no group that maps to it; create one whose name matches the app's groupFilter."
-                : $"{prefix} {verb} membership of {string.Join(" or ", groups.Select(g => $"group:{g.Group.GroupId}:member ('{g.Name}')"))} instead.";
-        }
-        catch (SyncFileException ex)
-        {
-            return $"{prefix} {verb} group:<groupId>:member of a group whose name maps to it ({ex.Message})";
-        }
-    }
 }

@@ -1,9 +1,15 @@
+using BatonOktaAws.Core.Aws;
+
 namespace BatonOktaAws.Core.Provisioning;
 
 /// <summary>How to provision.</summary>
 public sealed record ProvisioningOptions
 {
-    public required string AppId { get; init; }
+    /// <summary>
+    /// The AWS apps an <c>account:</c> change may go to (<c>--aws-okta-app-id</c>); each change goes to the one app
+    /// among them that serves its account. Group memberships need no app.
+    /// </summary>
+    public AppSelection Apps { get; init; } = AppSelection.Every;
 
     /// <summary>Do every read, print the writes that would be made, make none.</summary>
     public bool DryRun { get; init; }

@@ -17,6 +17,12 @@ public enum ProvisioningOutcome
 
     /// <summary>The run was cancelled before this change's write was sent: nothing was changed for it.</summary>
     Cancelled,
+
+    /// <summary>A review-sheet row marked <c>keep</c>: left alone.</summary>
+    SkippedKeep,
+
+    /// <summary>A review-sheet row with no decision: left alone (a blank never means revoke).</summary>
+    SkippedNoDecision,
 }
 
 public static class ProvisioningOutcomeNames
@@ -30,8 +36,22 @@ public static class ProvisioningOutcomeNames
         ProvisioningOutcome.Planned => "planned",
         ProvisioningOutcome.OutcomeUnknown => "outcome-unknown",
         ProvisioningOutcome.Cancelled => "cancelled",
+        ProvisioningOutcome.SkippedKeep => "skipped-keep",
+        ProvisioningOutcome.SkippedNoDecision => "skipped-no-decision",
         _ => "failed",
     };
+
+    /// <summary>How a summary counts it: the result name, except <c>skipped (keep)</c> and <c>skipped (no decision)</c>.</summary>
+    public static string SummaryName(this ProvisioningOutcome outcome) => outcome switch
+    {
+        ProvisioningOutcome.SkippedKeep => "skipped (keep)",
+        ProvisioningOutcome.SkippedNoDecision => "skipped (no decision)",
+        _ => outcome.Name(),
+    };
+
+    /// <summary>A review-sheet row left alone on purpose.</summary>
+    public static bool IsSkipped(this ProvisioningOutcome outcome) =>
+        outcome is ProvisioningOutcome.SkippedKeep or ProvisioningOutcome.SkippedNoDecision;
 
     /// <summary>Whether the change did not end as asked (the command exits non-zero).</summary>
     public static bool IsUnsuccessful(this ProvisioningOutcome outcome) =>

@@ -27,17 +27,19 @@ internal static class UserRoleChange
         var user = await context.RequireUserAsync(change.Principal, cancellationToken).ConfigureAwait(false);
         var userId = user.Id!;
         var who = Who(user);
-        var appUser = await context.Client.FindAppUserAsync(context.AppId, userId, cancellationToken).ConfigureAwait(false);
+        var appRef = new AppRef(app.AppId, app.Label);
+        var appUser = await context.Client.FindAppUserAsync(app.AppId, userId, cancellationToken).ConfigureAwait(false);
         var step = await DecideAsync(change.Action, appUser, role, userId, who, context, app, cancellationToken).ConfigureAwait(false);
         warnings.AddRange(step.Warnings);
         if (step.NoOp is { } noOp)
         {
-            return PlannedChange.Nothing(change, noOp, State(appUser), warnings);
+            return PlannedChange.Nothing(change, noOp, State(appUser), warnings, appRef);
         }
 
-        return new PlannedChange(change, null, Write(step, context.AppId, userId), State(appUser), warnings,
+        return new PlannedChange(change, null, Write(step, app.AppId, userId), State(appUser), warnings,
             (sent, ct) => ApplyAsync(change, context, app, role, userId, who, sent, ct))
         {
+            App = appRef,
             RolesMadeDirect = step.RolesMadeDirect,
         };
     }
@@ -49,20 +51,20 @@ internal static class UserRoleChange
         string? lastSeen = null;
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var before = await client.FindAppUserAsync(context.AppId, userId, cancellationToken).ConfigureAwait(false);
+            var before = await client.FindAppUserAsync(app.AppId, userId, cancellationToken).ConfigureAwait(false);
             var step = await DecideAsync(change.Action, before, role, userId, who, context, app, cancellationToken).ConfigureAwait(false);
             if (step.NoOp is { } noOp)
             {
                 return new AppliedChange(noOp, State(before), State(before), writes);
             }
 
-            var write = Write(step, context.AppId, userId);
+            var write = Write(step, app.AppId, userId);
             writes.Add(write);
             await sent.SendAsync(write, () => step.Kind == WriteKind.Assign
-                ? client.AssignUserToAppAsync(context.AppId, userId, step.Desired, cancellationToken)
-                : client.UpdateAppUserRolesAsync(context.AppId, userId, step.Desired, cancellationToken)).ConfigureAwait(false);
+                ? client.AssignUserToAppAsync(app.AppId, userId, step.Desired, cancellationToken)
+                : client.UpdateAppUserRolesAsync(app.AppId, userId, step.Desired, cancellationToken)).ConfigureAwait(false);
 
-            var after = await client.FindAppUserAsync(context.AppId, userId, cancellationToken).ConfigureAwait(false);
+            var after = await client.FindAppUserAsync(app.AppId, userId, cancellationToken).ConfigureAwait(false);
             if (after is { Scope: OktaAppUser.UserScope } && RoleSet.SameAs(after.Profile?.SamlRoles, step.Desired))
             {
                 var outcome = change.Action == ChangeAction.Grant ? ProvisioningOutcome.Granted : ProvisioningOutcome.Revoked;
@@ -140,7 +142,7 @@ internal static class UserRoleChange
             .ToList();
         if (!context.Options.AllowGroupToDirectConversion)
         {
-            var groups = (await AssignedGroupsOfUserAsync(userId, context, cancellationToken).ConfigureAwait(false)).Select(g => new GroupRef(g.Id, g.Name)).ToList();
+            var groups = (await AssignedGroupsOfUserAsync(userId, app.AppId, context, cancellationToken).ConfigureAwait(false)).Select(g => new GroupRef(g.Id, g.Name)).ToList();
             var consequence = joinAllRoles
                 ? $"the direct assignment would hold only {role}; their groups' roles keep reaching them because joinAllRoles is on"
                 : $"because joinAllRoles is off, a direct assignment hides their groups' roles, so {RoleSet.Describe(copied)} would be copied into it and no longer follow changes to those groups";
@@ -156,7 +158,7 @@ internal static class UserRoleChange
     /// <summary>Each role the access rules give this user through assigned groups, with those groups.</summary>
     private static async Task<Dictionary<string, List<GroupRef>>> RolesThroughGroupsAsync(OktaAppUser appUser, string userId, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
     {
-        var groups = await AssignedGroupsOfUserAsync(userId, context, cancellationToken).ConfigureAwait(false);
+        var groups = await AssignedGroupsOfUserAsync(userId, app.AppId, context, cancellationToken).ConfigureAwait(false);
         var assigned = groups
             .Select(g => new AssignedGroup(
                 g.Id,
@@ -179,10 +181,10 @@ internal static class UserRoleChange
                 StringComparer.Ordinal);
     }
 
-    private static async Task<List<(string Id, string Name, OktaAppGroupAssignment Assignment)>> AssignedGroupsOfUserAsync(string userId, ProvisioningContext context, CancellationToken cancellationToken)
+    private static async Task<List<(string Id, string Name, OktaAppGroupAssignment Assignment)>> AssignedGroupsOfUserAsync(string userId, string appId, ProvisioningContext context, CancellationToken cancellationToken)
     {
         var userGroups = await context.Client.ListUserGroupsAsync(userId, cancellationToken).ConfigureAwait(false);
-        var appGroups = (await context.AppGroupsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(g => g.Id!, StringComparer.Ordinal);
+        var appGroups = (await context.AppGroupsAsync(appId, cancellationToken).ConfigureAwait(false)).ToDictionary(g => g.Id!, StringComparer.Ordinal);
         return [.. userGroups
             .Where(g => appGroups.ContainsKey(g.Id!))
             .Select(g => (g.Id!, g.Profile?.Name ?? g.Id!, appGroups[g.Id!]))];

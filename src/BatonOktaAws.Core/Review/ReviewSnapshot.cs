@@ -12,7 +12,6 @@ public sealed class ReviewSnapshot
 {
     private ReviewSnapshot(SyncView view)
     {
-        View = view;
         Run = view.Run;
         Apps = view.Apps().ToDictionary(a => a.AppId, StringComparer.Ordinal);
         RoleLists = view.RoleLists();
@@ -23,12 +22,23 @@ public sealed class ReviewSnapshot
         AppGroups = view.AppGroups();
         MappedGroups = view.MappedGroups();
         Warnings = view.Warnings();
+        IamExports = view.IamExports();
+        IamRoles = view.IamRoles();
+        IamUsers = view.IamUsers();
+        RoleStatuses = view.RoleStatuses();
+        RolesHandedOut = view.RolesHandedOut();
+        AdminRoles = view.AdminRoles();
+        AdminRoleTargets = view.AdminRoleTargets();
+        CustomRoles = view.CustomRoles();
+        ResourceSets = view.ResourceSets();
+        ResourceSetResources = view.ResourceSetResources();
+        ResourceSetBindings = view.ResourceSetBindings();
+        GroupRoleGrants = view.GroupRoleGrants();
         MembersByGroup = view.Memberships()
             .GroupBy(m => m.GroupId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
-    public SyncView View { get; }
     public SyncRunSummary Run { get; }
     public IReadOnlyDictionary<string, AwsAppRecord> Apps { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RoleLists { get; }
@@ -39,6 +49,28 @@ public sealed class ReviewSnapshot
     public IReadOnlyList<AppGroupRecord> AppGroups { get; }
     public IReadOnlyList<MappedGroupRecord> MappedGroups { get; }
     public IReadOnlyList<WarningRecord> Warnings { get; }
+
+    /// <summary>The IAM exports attached to the sync (empty when none were: the AWS side is then not reviewed).</summary>
+    public IReadOnlyList<IamExportRecord> IamExports { get; }
+
+    public IReadOnlyList<IamRoleRecord> IamRoles { get; }
+    public IReadOnlyList<IamUserRecord> IamUsers { get; }
+    public IReadOnlyList<RoleStatusRecord> RoleStatuses { get; }
+
+    /// <summary>Each (app, account, role) the apps hand out to anyone, user or group.</summary>
+    public IReadOnlyList<(string AppId, string AccountId, string Role)> RolesHandedOut { get; }
+
+    /// <summary>Okta admin role assignments the sync read (users' and groups'), with their targets.</summary>
+    public IReadOnlyList<AdminRoleAssignmentRecord> AdminRoles { get; }
+
+    public IReadOnlyList<AdminRoleTargetRecord> AdminRoleTargets { get; }
+    public IReadOnlyList<CustomRoleRecord> CustomRoles { get; }
+    public IReadOnlyList<ResourceSetRecord> ResourceSets { get; }
+    public IReadOnlyList<ResourceSetResourceRecord> ResourceSetResources { get; }
+    public IReadOnlyList<ResourceSetBindingRecord> ResourceSetBindings { get; }
+
+    /// <summary>The groups that grant an AWS role through an app (who adds a member to one gives that role).</summary>
+    public IReadOnlyList<GroupRoleGrantRecord> GroupRoleGrants { get; }
 
     /// <summary>The members the sync read, per group (only groups that matter for AWS access were read).</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> MembersByGroup { get; }

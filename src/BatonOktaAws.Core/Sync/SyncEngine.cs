@@ -69,7 +69,7 @@ public sealed class SyncEngine
             }
 
             var fetch = new FetchPhase(_client, checkpoints);
-            foreach (var groupId in GroupsKnownFrom(writer, apps.Contexts))
+            foreach (var groupId in GroupsKnownFrom(writer, apps.Contexts).Concat(writer.AdminRoleGroups()).Distinct(StringComparer.Ordinal))
             {
                 fetch.Members.Add(groupId);
             }
@@ -77,6 +77,7 @@ public sealed class SyncEngine
             SyncLog.Fetching(_logger, apps.Contexts.Count);
             var pages = 0L;
             var finders = Finders(apps.Contexts, options, fetch.Members);
+            finders.AddRange(AdminRoleLists(options, fetch.Members, new AdminRoleReview(writer.Warnings())));
             _appUserLists = [.. finders.OfType<AppUsersSyncer>()];
             await fetch.RunAsync(
                 finders,
@@ -97,6 +98,9 @@ public sealed class SyncEngine
                 },
                 cancellationToken).ConfigureAwait(false);
 
+            // Members of groups holding admin roles hold the roles too; needs every membership read.
+            writer.CompleteAdminRoles();
+
             var derived = 0L;
             foreach (var app in apps.Contexts)
             {
@@ -106,9 +110,18 @@ public sealed class SyncEngine
                 derived += derive.UsersProcessed;
             }
 
+            if (options.Iam is { } iam)
+            {
+                // The AWS side: which IAM role each handed-out role is, whether it trusts its app, what it can do.
+                using var batch = writer.BeginBatch();
+                Iam.Attachment.IamAttachment.Write(batch, iam, writer.Apps(), writer.RolesHandedOut(), start.StartedAt);
+                batch.Commit();
+            }
+
             Report(SyncPhase.Finishing, fetch, pages, derived);
             var requests = _client.RequestCount - requestsAtStart;
             var warnings = writer.Warnings();
+            var adminRoles = new AdminRoleSummary(writer.AdminRoleCounts(), warnings.FirstOrDefault(w => w.Code == AdminRoleReview.NotReviewed)?.Message, options.SyncCustomRoles);
             var completion = writer.Complete(requests, _time.GetUtcNow(), options.KeepSyncs);
             if (completion.History.Note is { } note)
             {
@@ -118,7 +131,7 @@ public sealed class SyncEngine
             var synced = apps.Contexts
                 .Select(a => new SyncedApp(a.AppId, a.Label, a.Settings.ModeName, a.Settings.Mode == AwsAppMode.SingleAccount ? a.Settings.AccountId?.Value : null, a.App.Status))
                 .ToList();
-            return new SyncResult(paths.Target, completion.SyncId, completion.Counts, requests, watch.Elapsed, synced, warnings, writer.Resumed, completion.History);
+            return new SyncResult(paths.Target, completion.SyncId, completion.Counts, requests, watch.Elapsed, synced, warnings, writer.Resumed, completion.History) { AdminRoles = adminRoles };
         }
         catch
         {
@@ -146,6 +159,21 @@ public sealed class SyncEngine
         }
 
         return finders;
+    }
+
+    /// <summary>
+    /// The admin role lists: users and groups holding roles (always), and custom roles and resource sets when asked.
+    /// They wait on nothing, so they run alongside the apps' lists; the groups they find are queued for members.
+    /// </summary>
+    private static IEnumerable<IListSyncer> AdminRoleLists(SyncOptions options, GroupMemberQueue members, AdminRoleReview review)
+    {
+        yield return new AdminGroupsSyncer(members, review);
+        yield return new AdminRoleHoldersSyncer(members, review, options.SkipSecondaryEmails);
+        if (options.SyncCustomRoles)
+        {
+            yield return new AdminCustomRolesSyncer(review);
+            yield return new AdminResourceSetsSyncer(review);
+        }
     }
 
     /// <summary>

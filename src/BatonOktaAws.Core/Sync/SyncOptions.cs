@@ -17,6 +17,12 @@ public sealed record SyncOptions
     /// <summary>Leave users' secondary emails out of the sync file.</summary>
     public bool SkipSecondaryEmails { get; init; }
 
+    /// <summary>
+    /// Also read the custom admin roles and resource sets (their permissions, resources and bindings), so what a
+    /// custom role can change is known. Admin role assignments themselves are always read.
+    /// </summary>
+    public bool SyncCustomRoles { get; init; } = true;
+
     /// <summary>Continue an interrupted sync's partial file instead of starting over.</summary>
     public bool Resume { get; init; }
 
@@ -26,9 +32,12 @@ public sealed record SyncOptions
     /// <summary>How many syncs the file keeps, this one included; older ones are dropped.</summary>
     public int KeepSyncs { get; init; } = 2;
 
+    /// <summary>IAM exports to attach to the sync (<c>--aws-iam</c>), already loaded and checked; null for none.</summary>
+    public Iam.IamEstate? Iam { get; init; }
+
     /// <summary>Recorded in the file's <c>sync_runs</c>.</summary>
     public string ToolVersion { get; init; } = "0.0.0";
 
     /// <summary>The options that shape the data, as stored with the run (a resume must match them).</summary>
-    internal string Fingerprint => $"{{\"syncAllUsers\":{(SyncAllUsers ? "true" : "false")},\"skipSecondaryEmails\":{(SkipSecondaryEmails ? "true" : "false")}}}";
+    internal string Fingerprint => $"{{\"syncAllUsers\":{(SyncAllUsers ? "true" : "false")},\"skipSecondaryEmails\":{(SkipSecondaryEmails ? "true" : "false")},\"syncCustomRoles\":{(SyncCustomRoles ? "true" : "false")}}}";
 }

@@ -15,7 +15,11 @@ public sealed record SyncResult(
     IReadOnlyList<SyncedApp> Apps,
     IReadOnlyList<WarningRecord> Warnings,
     bool Resumed,
-    SyncHistoryResult History);
+    SyncHistoryResult History)
+{
+    /// <summary>What the sync read of Okta's admin roles, and whether Okta let it (null for results built without them).</summary>
+    public AdminRoleSummary? AdminRoles { get; init; }
+}
 
 /// <summary>One app of a finished sync, for summaries.</summary>
 public sealed record SyncedApp(string AppId, string Label, string Mode, string? AccountId, string? Status);

@@ -88,7 +88,9 @@ public sealed record SyncRunSummary(
 
 /// <summary>
 /// One row of "who can assume which AWS role, through which app, and why". <see cref="Source"/> is
-/// <c>direct</c> or <c>group:&lt;groupId&gt;</c>; <see cref="SourceName"/> is the source group's name.
+/// <c>direct</c> or <c>group:&lt;groupId&gt;</c>; <see cref="SourceName"/> is the source group's name. When IAM exports
+/// were attached, <see cref="IamRoleArn"/> is the role AWS gives and <see cref="AdminEquivalent"/> whether it can do
+/// anything in the account (null when the export does not tell).
 /// </summary>
 public sealed record AccessRow(
     string UserId,
@@ -100,7 +102,55 @@ public sealed record AccessRow(
     string Role,
     string Source,
     string? SourceName = null,
-    string? DisplayName = null);
+    string? DisplayName = null,
+    string? IamRoleArn = null,
+    bool? AdminEquivalent = null);
 
 /// <summary>Narrows <see cref="AccessRow"/> results; null means "any". <see cref="App"/> is an app id or label.</summary>
 public sealed record AccessFilter(string? User = null, string? AccountId = null, string? Role = null, string? App = null);
+
+/// <summary>An IAM export read for an account: which file, of which kind, from when, and whether every page was there.</summary>
+public sealed record IamExportRecord(string AccountId, string Kind, string SourceFile, DateTimeOffset? ExportedAt, bool Complete);
+
+/// <summary>A managed policy attached to an IAM role.</summary>
+public sealed record IamPolicyRef(string Name, string Arn);
+
+/// <summary>An IAM role of an exported account: its policies, whether it is admin-equivalent (and why), which SAML providers it trusts.</summary>
+public sealed record IamRoleRecord(
+    string AccountId,
+    string Name,
+    string Arn,
+    string Path,
+    DateTimeOffset? LastUsedAt,
+    IReadOnlyList<IamPolicyRef> AttachedPolicies,
+    IReadOnlyList<string> InlinePolicies,
+    string? PermissionsBoundary,
+    bool AdminEquivalent,
+    IReadOnlyList<string> AdminReasons,
+    bool AdminComplete,
+    IReadOnlyList<string> TrustedSamlProviders);
+
+/// <summary>An IAM user (or the root user) of an exported account: the credentials that reach AWS without Okta.</summary>
+public sealed record IamUserRecord(
+    string AccountId,
+    string Name,
+    string Arn,
+    bool IsRoot,
+    bool? PasswordEnabled,
+    DateTimeOffset? PasswordLastUsed,
+    bool? MfaActive,
+    int? ActiveAccessKeys,
+    DateTimeOffset? AccessKeyLastUsed,
+    bool? AdminEquivalent);
+
+/// <summary>For a role an app hands out in an account: the IAM role AWS would give (when the export shows it) and whether it trusts the app's SAML provider.</summary>
+public sealed record RoleStatusRecord(
+    string AppId,
+    string AccountId,
+    string Role,
+    string Status,
+    string? IamRoleArn,
+    string ExpectedArn,
+    string? ProviderArn,
+    string Trust,
+    IReadOnlyList<string> Notes);

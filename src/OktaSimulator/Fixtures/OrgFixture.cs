@@ -43,6 +43,27 @@ public sealed class OrgFixture
         return Parse(reader.ReadToEnd());
     }
 
+    /// <summary>
+    /// The demo estate's AWS side: IAM exports of its accounts (get-account-authorization-details JSON, a credential
+    /// report CSV) written into <paramref name="directory"/>, as an AWS admin would hand them over. Returns the paths.
+    /// </summary>
+    public static IReadOnlyList<string> WriteDemoIamExports(string directory)
+    {
+        const string prefix = "OktaSimulator.Fixtures.iam.";
+        var assembly = typeof(OrgFixture).Assembly;
+        var paths = new List<string>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(directory, name[prefix.Length..]);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var file = File.Create(path);
+            stream.CopyTo(file);
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
 
     /// <summary>Builds the org state; member and assignment references must name users and groups in the fixture.</summary>

@@ -39,11 +39,18 @@ internal sealed class FakeClockDriver : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        var idle = 0;
         while (!_stop.IsCancellationRequested)
         {
             if (Exchanges.Open <= (_faults?.SlowResponsesHeld ?? 0))
             {
-                Time.Advance(_step);
+                // Longer strides once nothing has happened for a few looks (a wait for a window), never more
+                // than a second: the most a stride that slips in as a request starts can take from its timeout.
+                Time.Advance(++idle > 8 ? TimeSpan.FromSeconds(1) : _step);
+            }
+            else
+            {
+                idle = 0;
             }
 
             try

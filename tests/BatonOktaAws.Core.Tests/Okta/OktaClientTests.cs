@@ -68,8 +68,11 @@ public sealed class OktaClientTests : IDisposable
 
         var call = client.GetApplicationAsync(AppId, CancellationToken.None);
         var wait = await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(time.GetUtcNow().AddSeconds(21), wait.Until);
-        time.Advance(TimeSpan.FromSeconds(20.9));
+
+        // Reset - Date + 1 s: 21 s, or 20 s when the web server's own Date ticked past the one set above.
+        var waitFor = wait.Until - time.GetUtcNow();
+        Assert.True(waitFor == TimeSpan.FromSeconds(21) || waitFor == TimeSpan.FromSeconds(20), $"waits {waitFor}");
+        time.Advance(waitFor - TimeSpan.FromSeconds(0.1));
         Assert.Single(_server.LogEntries);
         time.Advance(TimeSpan.FromSeconds(0.1));
         var app = await call.WaitAsync(TimeSpan.FromSeconds(10));
@@ -261,6 +264,19 @@ public sealed class OktaClientTests : IDisposable
 
         Assert.Equal("Okta answered 10 empty pages in a row to GET /api/v1/users, each linking to another; stopped the list rather than page on.", error.Message);
         Assert.Equal(10, _server.LogEntries.Count);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_ContentLengthOverTheLimit_FailsWithoutRetrying()
+    {
+        var padded = "{\"id\":\"0oaclienttest\"}" + new string(' ', 100 * 1024);
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).RespondWith(Json(padded));
+        using var client = Client(Fast with { MaxResponseBytes = 64 * 1024 });
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.Equal($"Okta's answer to GET /api/v1/apps/{AppId} is larger than 65536 bytes, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.", error.Message);
+        Assert.Single(_server.LogEntries);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Provisioning;
 using BatonOktaAws.TestSupport;
@@ -30,7 +31,7 @@ public sealed class CancellationTests
                 ChangeParser.Grant($"group:{Auditors}:member", "user", Grace, 3),
             ],
             [],
-            new ProvisioningOptions { AppId = simulator.State.AwsAppId! },
+            new ProvisioningOptions { Apps = AppSelection.Of(simulator.State.AwsAppId!) },
             cancellation.Token);
 
         Assert.Equal([ProvisioningOutcome.Granted, ProvisioningOutcome.OutcomeUnknown, ProvisioningOutcome.Cancelled], results.Select(r => r.Outcome));
@@ -53,7 +54,7 @@ public sealed class CancellationTests
         var audit = new AuditSpy();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Provisioner(client, "tester", audit: audit).RunAsync(
-            [ChangeParser.Grant($"group:{Admins}:member", "user", Grace)], [], new ProvisioningOptions { AppId = simulator.State.AwsAppId! }, cancellation.Token));
+            [ChangeParser.Grant($"group:{Admins}:member", "user", Grace)], [], new ProvisioningOptions { Apps = AppSelection.Of(simulator.State.AwsAppId!) }, cancellation.Token));
 
         Assert.Empty(audit.Events);
         Assert.DoesNotContain(simulator.Requests.Entries, e => e.IsWrite);
@@ -71,7 +72,7 @@ public sealed class CancellationTests
                 ChangeParser.Grant($"group:{Developers}:member", "user", Grace, 2),
             ],
             [],
-            new ProvisioningOptions { AppId = simulator.State.AwsAppId! },
+            new ProvisioningOptions { Apps = AppSelection.Of(simulator.State.AwsAppId!) },
             CancellationToken.None);
 
         Assert.Equal([ProvisioningOutcome.OutcomeUnknown, ProvisioningOutcome.Cancelled], results.Select(r => r.Outcome));

@@ -20,7 +20,7 @@ public sealed class ChangeParserTests : IDisposable
             "revoke,,,,\"account:123456789012:Admin:group:00g2\"",
             ",account:123456789012:ReadOnly,USER,00u3,");
 
-        var (changes, errors) = ChangeParser.ReadFile(path, ChangeAction.Grant);
+        var (changes, errors, _) = ChangeParser.ReadFile(path, ChangeAction.Grant);
 
         Assert.Empty(errors);
         Assert.Equal(
@@ -42,7 +42,7 @@ public sealed class ChangeParserTests : IDisposable
             """not json""",
             """{"action":"delete","grant":"group:00g1:member:user:00u2"}""");
 
-        var (changes, errors) = ChangeParser.ReadFile(path, ChangeAction.Revoke);
+        var (changes, errors, _) = ChangeParser.ReadFile(path, ChangeAction.Revoke);
 
         Assert.Equal([1, 2], changes.Select(c => c.Line));
         Assert.Equal([3, 4, 5], errors.Select(e => e.Line));
@@ -102,7 +102,7 @@ public sealed class ChangeParserTests : IDisposable
             ",,,,not-a-grant-id",
             ",group:00g1:membr,user,00u1,");
 
-        var (_, errors) = ChangeParser.ReadFile(path, ChangeAction.Grant);
+        var (_, errors, _) = ChangeParser.ReadFile(path, ChangeAction.Grant);
 
         Assert.Equal([ChangeAction.Revoke, ChangeAction.Revoke, ChangeAction.Grant], errors.Select(e => e.Action));
     }

@@ -324,7 +324,7 @@ public sealed class ProvisionerTests
             $"revoke,group:{Developers}:member,user,{Carol}",
         ]);
 
-        var (changes, unreadable) = ChangeParser.ReadFile(file, ChangeAction.Grant);
+        var (changes, unreadable, _) = ChangeParser.ReadFile(file, ChangeAction.Grant);
         var results = await h.RunAsync(changes, unreadable: unreadable);
 
         Assert.Equal([2, 3, 4], results.Select(r => r.Line));

@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Provisioning;
 using BatonOktaAws.Core.Tests.Sync;
@@ -36,8 +37,15 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public async Task<IReadOnlyList<ProvisioningResult>> RunAsync(IReadOnlyList<ProvisioningChange> changes, Func<ProvisioningOptions, ProvisioningOptions>? configure = null, IReadOnlyList<ChangeLineError>? unreadable = null, OktaClientOptions? clientOptions = null)
     {
         using var client = new OktaClient(OktaDomain.Parse(Simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), clientOptions ?? SyncHarness.FastRetries);
-        var options = new ProvisioningOptions { AppId = AppId };
+        var options = new ProvisioningOptions { Apps = AppSelection.Of(AppId) };
         return await new Provisioner(client, "tester@test-host", audit: Audit).RunAsync(changes, unreadable ?? [], configure?.Invoke(options) ?? options, CancellationToken.None);
+    }
+
+    public async Task<IReadOnlyList<ProvisioningResult>> RunAsync(ChangeBatch batch, Func<ProvisioningOptions, ProvisioningOptions>? configure = null)
+    {
+        using var client = new OktaClient(OktaDomain.Parse(Simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), SyncHarness.FastRetries);
+        var options = new ProvisioningOptions { Apps = AppSelection.Of(AppId) };
+        return await new Provisioner(client, "tester@test-host", audit: Audit).RunAsync(batch, configure?.Invoke(options) ?? options, CancellationToken.None);
     }
 
     public async Task<ProvisioningResult> RunOneAsync(ProvisioningChange change, Func<ProvisioningOptions, ProvisioningOptions>? configure = null) =>
@@ -49,6 +57,15 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
         await Sync.SyncAsync();
         var rows = Sync.AccessRows();
         Assert.Equal(ExpectedAccess.From(State), rows);
+        return rows;
+    }
+
+    /// <summary>Syncs every ACTIVE AWS app (<c>all</c>) and returns the access rows, after checking them against the oracle.</summary>
+    public async Task<IReadOnlyList<ExpectedRow>> SyncedAccessOfAllAppsAsync()
+    {
+        await Sync.SyncAsync(appId: "all");
+        var rows = Sync.AccessRows();
+        Assert.Equal(ExpectedAccess.FromAllApps(State), rows);
         return rows;
     }
 

@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Provisioning;
 using WireMock.RequestBuilders;
@@ -66,7 +67,7 @@ public sealed class ReadModifyWriteTests : IDisposable
     private async Task<ProvisioningResult> RunAsync(ProvisioningChange change)
     {
         using var client = new OktaClient(OktaDomain.Parse(_server.Url!), OktaApiToken.Parse("00rmw-token"), Sync.SyncHarness.FastRetries);
-        var results = await new Provisioner(client, "tester").RunAsync([change], [], new ProvisioningOptions { AppId = AppId }, CancellationToken.None);
+        var results = await new Provisioner(client, "tester").RunAsync([change], [], new ProvisioningOptions { Apps = AppSelection.Of(AppId) }, CancellationToken.None);
         return Assert.Single(results);
     }
 

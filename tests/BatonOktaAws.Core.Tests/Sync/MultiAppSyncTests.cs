@@ -84,8 +84,10 @@ public sealed class MultiAppSyncTests
         Assert.Single(entries, e => e.Path == $"/api/v1/groups/{Developers}/users");
         Assert.DoesNotContain(entries, e => e.Path.StartsWith("/api/v1/apps/", StringComparison.Ordinal) && e.Path.Count(c => c == '/') == 4);
 
-        // 1 discovery page + 3 apps × (schema, role list, users page, groups page) + 1 mapped-group list + 6 distinct groups' members.
-        Assert.Equal(1 + (3 * 4) + 1 + 6, result.Requests);
+        // 1 discovery page + 3 apps × (schema, role list, users page, groups page) + 1 mapped-group list + 6 distinct groups' members,
+        // and the admin roles: groups with stats, role holders, their 4 role lists and 1 user search, custom roles and
+        // the 1 role's permissions, resource sets and the 1 set's resources, bindings and binding members.
+        Assert.Equal(1 + (3 * 4) + 1 + 6 + (1 + 1 + 4 + 1) + (1 + 1) + (1 + 3), result.Requests);
         Assert.Equal(result.Requests, simulator.Requests.Count);
     }
 
@@ -153,5 +155,50 @@ public sealed class MultiAppSyncTests
         Assert.Equal([Prod, Staging], bobAdmin.Select(r => r.AppId).Order(StringComparer.Ordinal));
         using var reader = SyncFileReader.Open(harness.FilePath);
         Assert.Single(reader.Latest().Grants(), g => g.Id == "account:123456789012:Admin:user:00udemobob0000000002");
+    }
+
+    [Fact]
+    public async Task RunAsync_GeneratedEstateOfManyApps_MatchesTheOracleWithNearMinimumRequests()
+    {
+        var state = OrgGenerator.Generate(OrgShape.Small with { AwsApps = 6 });
+        await using var simulator = await TestSimulator.StartAsync(state);
+        using var harness = new SyncHarness(simulator);
+
+        var result = await harness.SyncAsync(appId: "all");
+
+        Assert.Equal(ExpectedAccess.FromAllApps(state), harness.AccessRows());
+        Assert.Equal(6, result.Apps.Count);
+        Assert.Contains(result.Apps, a => a.Mode == "group-mapping");
+        Assert.InRange(result.Requests, MinimumRequests(state), MinimumRequests(state) + 2);
+    }
+
+    /// <summary>
+    /// The minimum: discovery pages, each app's two configuration reads and its user and group pages, one member
+    /// list per distinct group; and the admin role lists (role holders, custom roles, resource sets), one page each in an
+    /// org where nobody holds an admin role (the generated org).
+    /// </summary>
+    private static long MinimumRequests(OktaSimulator.Model.OrgState state)
+    {
+        static long Pages(long count, int limit) => Math.Max(1, (count + limit - 1) / limit);
+        var apps = state.AwsAppIds.Select(id => state.Apps[id]).Where(a => a.Status == "ACTIVE").ToList();
+        var mapping = apps.Where(a => a.SettingsApp?["useGroupMapping"]?.GetValue<bool>() == true).ToList();
+        var groupsToRead = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var app in apps.Except(mapping))
+        {
+            groupsToRead.UnionWith(app.GroupAssignments.Keys);
+        }
+
+        foreach (var app in mapping)
+        {
+            var filter = AwsGroupFilter.Parse(app.SettingsApp!["groupFilter"]!.GetValue<string>());
+            groupsToRead.UnionWith(state.Groups.Values.Where(g => filter.Match(g.Name) is not null).Select(g => g.Id));
+        }
+
+        var mappedLists = mapping.Count == 0 ? 0 : 1;
+        const int adminRoleLists = 3;
+        return adminRoleLists + Pages(state.Apps.Values.Count(a => a.IsAws), 200)
+            + apps.Sum(a => 2 + Pages(state.AppUserIds(a).Count, 500) + Pages(a.GroupAssignments.Count, 200))
+            + mappedLists
+            + groupsToRead.Sum(g => Pages(state.Groups[g].Members.Count, 1000));
     }
 }

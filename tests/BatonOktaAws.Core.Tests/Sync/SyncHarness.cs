@@ -25,9 +25,9 @@ internal sealed class SyncHarness : IDisposable
         RateLimitJitter = TimeSpan.FromMilliseconds(50),
     };
 
-    public async Task<SyncResult> SyncAsync(Func<SyncOptions, SyncOptions>? configure = null, OktaClientOptions? clientOptions = null, string? token = null, string? appId = null, CancellationToken cancellationToken = default)
+    public async Task<SyncResult> SyncAsync(Func<SyncOptions, SyncOptions>? configure = null, OktaClientOptions? clientOptions = null, string? token = null, string? appId = null, HttpMessageHandler? handler = null, CancellationToken cancellationToken = default)
     {
-        using var client = new OktaClient(OktaDomain.Parse(Simulator.Domain()), OktaApiToken.Parse(token ?? TestSimulator.Token), clientOptions ?? FastRetries);
+        using var client = new OktaClient(OktaDomain.Parse(Simulator.Domain()), OktaApiToken.Parse(token ?? TestSimulator.Token), clientOptions ?? FastRetries, handler: handler);
         var options = new SyncOptions { Apps = AppSelection.Parse(appId ?? Simulator.State.AwsAppId!), FilePath = FilePath, ToolVersion = "test" };
         return await new SyncEngine(client).RunAsync(configure?.Invoke(options) ?? options, cancellationToken);
     }

@@ -21,4 +21,13 @@ namespace BatonOktaAws.Core.Okta.Models;
 [JsonSerializable(typeof(AppUserProfileUpdateRequest))]
 [JsonSerializable(typeof(AppGroupAssignRequest))]
 [JsonSerializable(typeof(List<SamlRolesPatchOperation>))]
+[JsonSerializable(typeof(List<OktaRoleAssignment>))]
+[JsonSerializable(typeof(List<OktaCatalogApp>))]
+[JsonSerializable(typeof(OktaRoleAssigneesPage))]
+[JsonSerializable(typeof(OktaCustomRolesPage))]
+[JsonSerializable(typeof(OktaPermissionsList))]
+[JsonSerializable(typeof(OktaResourceSetsPage))]
+[JsonSerializable(typeof(OktaResourceSetResourcesPage))]
+[JsonSerializable(typeof(OktaResourceSetBindingsPage))]
+[JsonSerializable(typeof(OktaResourceSetBindingMembersPage))]
 internal sealed partial class OktaJsonContext : JsonSerializerContext;

@@ -168,12 +168,9 @@ public sealed class RateLimitGate
                 state.Refusals++;
             }
 
-            if (headers is not null)
-            {
-                Observe(state, ticket, headers, now);
-            }
-
-            // Whatever was believed left was wrong; one request learns the state again after the wait.
+            // Whatever was believed left was wrong; one request learns the state again after the wait. The
+            // 429's own headers only time the wait: on a refusal for concurrency they describe that limit,
+            // not the window.
             state.Known = false;
             var fromHeaders = headers?.RetryAfter429(now);
             var delay = fromHeaders ?? Backoff(state.Refusals);

@@ -11,6 +11,13 @@ public static class FindingsEngine
         new ShadowedGroupRolesRule(),
         new DirectAssignmentRule(),
         new MappingGroupNotAssignedRule(),
+        new AdminEquivalentAccessRule(),
+        new RoleMissingInIamRule(),
+        new RoleNotTrustingOktaRule(),
+        new SamlRoleWithoutHoldersRule(),
+        new IamUserBypassesOktaRule(),
+        new CanChangeAwsAccessRule(),
+        new AdminRoleNotEvaluatedRule(),
         new SyncWarningRule(),
     ];
 

@@ -19,6 +19,12 @@ public sealed class SyncWarningRule : IFindingRule
         ["inactive-app"] = FindingSeverity.Info,
         ["role-list-unavailable"] = FindingSeverity.Info,
         ["credentials-not-stored"] = FindingSeverity.Info,
+        ["iam-export-older-than-sync"] = FindingSeverity.Low,
+        ["iam-export-incomplete"] = FindingSeverity.Medium,
+        ["iam-export-warning"] = FindingSeverity.Low,
+        ["admin-roles-not-reviewed"] = FindingSeverity.Medium,
+        ["admin-group-stats-missing"] = FindingSeverity.Low,
+        ["unexpected-admin-role"] = FindingSeverity.Low,
     };
 
     private static readonly HashSet<string> CoveredElsewhere = new(StringComparer.Ordinal) { "role-not-in-role-list" };
@@ -36,6 +42,7 @@ public sealed class SyncWarningRule : IFindingRule
                 "user" => (warning.SubjectId, null, null),
                 "group" => (null, warning.SubjectId, null),
                 "role" => (null, null, warning.SubjectId),
+                "account" => (null, null, null),
                 _ => ((string?)null, (string?)null, (string?)null),
             };
             var appId = warning.AppId;
@@ -47,7 +54,7 @@ public sealed class SyncWarningRule : IFindingRule
                 userId is null ? null : sync.Login(userId),
                 appId,
                 appId is null ? null : sync.AppLabel(appId),
-                appId is not null && sync.Apps.TryGetValue(appId, out var app) ? app.AccountId : null,
+                warning.SubjectType == "account" ? warning.SubjectId : appId is not null && sync.Apps.TryGetValue(appId, out var app) ? app.AccountId : null,
                 role,
                 groupId,
                 groupId is null ? null : sync.GroupName(groupId));
