@@ -90,7 +90,7 @@ foreach (var size in sizes)
                 }
 
                 var requests = simulator.Requests.Entries;
-                var counted = requests.Count(r => RequestBudget.CountedBuckets.Contains(r.Bucket));
+                var counted = requests.Count(budget.Counts);
                 var other = requests.Count - counted;
                 var tooMany = requests.Count(r => r.Status == 429);
                 var memberPageBytes = await PageBytes.MeasureAsync(simulator.BaseAddress, token, $"/api/v1/groups/{largest}/users?limit={pageSizes.GroupMembers}");

@@ -6,15 +6,43 @@ using OktaSimulator.Model;
 namespace BatonOktaAws.Bench;
 
 /// <summary>
-/// What a sync of an org must cost at least, computed from the simulator's org (not from the connector's code),
-/// and what a per-user design would cost. Only the families below are counted; requests to any other family
-/// (e.g. admin roles) are reported apart as "other".
+/// What reading an org's AWS access must cost at least, computed from the simulator's org (not from the connector's
+/// code), and what a per-user design would cost. Only the requests that read AWS access are held against it
+/// (<see cref="Counts"/>); the rest — the admin roles' lists, role reads and the members of groups that matter
+/// only for admin roles — are reported apart as "other".
 /// </summary>
 /// <param name="MinimumByBucket">The minimum per rate-limit bucket.</param>
-internal sealed partial record RequestBudget(long Minimum, long PerUserDesign, IReadOnlyDictionary<string, long> MinimumByBucket)
+/// <param name="MemberGroups">The groups whose members decide AWS access.</param>
+internal sealed partial record RequestBudget(long Minimum, long PerUserDesign, IReadOnlyDictionary<string, long> MinimumByBucket, IReadOnlySet<string> MemberGroups)
 {
-    /// <summary>The families the minimum covers.</summary>
-    public static readonly string[] CountedBuckets = [RateLimitBucket.Apps, RateLimitBucket.Groups, "/api/v1/meta", "/api/v1/internal"];
+    private const string GroupsPrefix = RateLimitBucket.Groups + "/";
+
+    /// <summary>
+    /// Whether a request reads AWS access: the apps, their schemas and role lists, the group list group mapping
+    /// reads (not the admin roles' <c>expand=stats</c> list) and the members of <see cref="MemberGroups"/>.
+    /// </summary>
+    public bool Counts(RequestLogEntry request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Bucket is RateLimitBucket.Apps or "/api/v1/meta" or "/api/v1/internal")
+        {
+            return true;
+        }
+
+        if (request.Bucket != RateLimitBucket.Groups)
+        {
+            return false;
+        }
+
+        if (request.Path == RateLimitBucket.Groups)
+        {
+            return !request.Query.Contains("expand=stats", StringComparison.Ordinal);
+        }
+
+        var rest = request.Path.StartsWith(GroupsPrefix, StringComparison.Ordinal) ? request.Path[GroupsPrefix.Length..] : "";
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && rest[(slash + 1)..] == "users" && MemberGroups.Contains(rest[..slash]);
+    }
 
     /// <summary>
     /// Shared data is read once. For the apps <paramref name="apps"/> of a sync:
@@ -75,7 +103,7 @@ internal sealed partial record RequestBudget(long Minimum, long PerUserDesign, I
             ["/api/v1/meta"] = apps.Count,
             ["/api/v1/internal"] = apps.Count,
         };
-        return new RequestBudget(byBucket.Values.Sum(), perUser, byBucket);
+        return new RequestBudget(byBucket.Values.Sum(), perUser, byBucket, memberGroups);
     }
 
     /// <summary>The app itself (read by id), its app user schema and its AWS role list.</summary>
