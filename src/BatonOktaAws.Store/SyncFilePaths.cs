@@ -12,12 +12,22 @@ public sealed record SyncFilePaths
         Target = Path.GetFullPath(target);
         Partial = Target + ".partial";
         Lock = Target + ".lock";
+        Amendment = Target + ".amend";
     }
 
     public string Target { get; }
     public string Partial { get; }
     public string Lock { get; }
 
+    /// <summary>
+    /// Where an amendment of a finished sync (e.g. <c>aws-iam import</c>) is written before it replaces the target:
+    /// apart from <see cref="Partial"/>, so an interrupted sync waiting for <c>--resume</c> is never touched.
+    /// </summary>
+    public string Amendment { get; }
+
     /// <summary>SQLite's own side files of the partial file (write-ahead log and shared memory).</summary>
     public IEnumerable<string> PartialSideFiles => [Partial + "-wal", Partial + "-shm", Partial + "-journal"];
+
+    /// <summary>SQLite's own side files of the amendment.</summary>
+    public IEnumerable<string> AmendmentSideFiles => [Amendment + "-wal", Amendment + "-shm", Amendment + "-journal"];
 }

@@ -100,14 +100,14 @@ public sealed partial class SyncFileWriter : IDisposable
             target = reader.Sync(syncId).SyncId;
         }
 
-        DiscardPartial(paths);
-        File.Copy(paths.Target, paths.Partial);
+        DiscardAmendment(paths);
+        File.Copy(paths.Target, paths.Amendment);
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(paths.Partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(paths.Amendment, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        var db = SqliteFiles.Open(paths.Partial, SqliteOpenMode.ReadWrite);
+        var db = SqliteFiles.Open(paths.Amendment, SqliteOpenMode.ReadWrite);
         ApplyWritePragmas(db);
         return new SyncFileWriter(db, paths, target, resumed: false) { _amending = true };
     }
@@ -123,8 +123,19 @@ public sealed partial class SyncFileWriter : IDisposable
         SqliteFiles.Execute(_db, "PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
         _statements.Dispose();
         _db.Dispose();
-        File.Move(_paths.Partial, _paths.Target, overwrite: true);
+        SqliteConnection.ClearPool(_db);
+        File.Move(_paths.Amendment, _paths.Target, overwrite: true);
         _completed = true;
+    }
+
+    /// <summary>Deletes a leftover amendment and SQLite's side files.</summary>
+    private static void DiscardAmendment(SyncFilePaths paths)
+    {
+        SqliteFiles.DeleteIfExists(paths.Amendment);
+        foreach (var side in paths.AmendmentSideFiles)
+        {
+            SqliteFiles.DeleteIfExists(side);
+        }
     }
 
     /// <summary>Deletes a leftover partial file and SQLite's side files.</summary>
@@ -258,6 +269,13 @@ public sealed partial class SyncFileWriter : IDisposable
         {
             _statements.Dispose();
             _db.Dispose();
+
+            // An amendment that did not complete is thrown away: the target is as it was, and nothing is left to resume.
+            if (_amending)
+            {
+                SqliteConnection.ClearPool(_db);
+                DiscardAmendment(_paths);
+            }
         }
     }
 

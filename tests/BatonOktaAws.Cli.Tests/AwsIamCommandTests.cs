@@ -41,6 +41,37 @@ public sealed class AwsIamCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_BesideAnInterruptedSync_LeavesItsPartialFileForResumeAndNoScratchFile()
+    {
+        var file = _temp.File("aws.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+        var exports = Directory.CreateDirectory(_temp.File("exports")).FullName;
+        var written = OrgFixture.WriteDemoIamExports(exports);
+        var partial = file + ".partial";
+        await File.WriteAllTextAsync(partial, "an interrupted sync, waiting for sync --resume");
+
+        var import = await CliRun.RunAsync(null, "aws-iam", "import", "--file", file, exports);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Equal("an interrupted sync, waiting for sync --resume", await File.ReadAllTextAsync(partial));
+        Assert.Empty(Directory.GetFiles(_temp.Path, "aws.db.amend*"));
+
+        // An import that fails after the copy was made (an account no app reaches) leaves the file as it was and no copy.
+        var stranger = Path.Combine(Directory.CreateDirectory(_temp.File("stranger")).FullName, "iam-999999999999.json");
+        var authorization = written.First(p => File.ReadAllText(p).Contains("123456789012", StringComparison.Ordinal) && File.ReadAllText(p).Contains("RoleDetailList", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(stranger, (await File.ReadAllTextAsync(authorization)).Replace("123456789012", "999999999999", StringComparison.Ordinal));
+        var before = await File.ReadAllBytesAsync(file);
+
+        var failed = await CliRun.RunAsync(null, "aws-iam", "import", "--file", file, stranger);
+
+        Assert.Equal(ExitCode.Failure, failed.ExitCode);
+        Assert.Contains("none of the synced AWS apps reaches", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+        Assert.Empty(Directory.GetFiles(_temp.Path, "aws.db.amend*"));
+        Assert.Equal("an interrupted sync, waiting for sync --resume", await File.ReadAllTextAsync(partial));
+    }
+
+    [Fact]
     public async Task Roles_Json_HasTheDocumentedKeysAndMarksAdminEquivalentRoles()
     {
         var file = _temp.File("demo.db");

@@ -146,11 +146,13 @@ public sealed class ReviewCommandTests : IDisposable
         var result = await CliRun.RunAsync(null, "findings", "--file", file, "--fail-on", "high");
         var medium = await CliRun.RunAsync(null, "findings", "--file", file, "--fail-on", "MEDIUM");
         var bad = await CliRun.RunAsync(null, "findings", "--file", file, "--fail-on", "urgent");
+        var none = await CliRun.RunAsync(new Dictionary<string, string> { ["BATON_FAIL_ON"] = "none" }, "findings", "--file", file);
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Equal(0, none.ExitCode);
         Assert.Equal(ExitCode.FindingsAtOrAbove, medium.ExitCode);
         Assert.Equal(ExitCode.UsageError, bad.ExitCode);
-        Assert.Contains("--fail-on must be high, medium, low or info (got 'urgent')", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("--fail-on must be none, high, medium, low or info (got 'urgent')", bad.Error, StringComparison.Ordinal);
     }
 
     private async Task<string> SyncTwiceAsync()

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BatonOktaAws.Store;
+using BatonOktaAws.Store.Model;
 using BatonOktaAws.TestSupport;
 using OktaSimulator.Fixtures;
 
@@ -138,7 +140,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         var result = await CliRun.RunAsync(variables, args);
 
         Assert.Equal(ExitCode.UsageError, result.ExitCode);
-        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Contains(message, Assert.Single(CliRun.Lines(result.Error)), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
@@ -314,6 +316,22 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Contains("ivan@acme.example | ACTIVE | Amazon Web Services (staging) | 210987654321 | ReadOnly | group:00gdemostageops00007 (Staging Ops)", lines);
         Assert.Contains($"{MultiAppDemo.AccessRows} rows, 10 user(s)", result.Out, StringComparison.Ordinal);
         Assert.Contains("Demo: serving the bundled simulated Okta org at http://127.0.0.1:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_FileThatIsNotASyncFile_IsRefusedUnlessForced()
+    {
+        var notes = _temp.File("notes.txt");
+        await File.WriteAllTextAsync(notes, "my notes");
+
+        var refused = await CliRun.RunAsync(null, "demo", "--file", notes);
+        var forced = await CliRun.RunAsync(null, "demo", "--file", notes, "--force");
+
+        Assert.Equal(ExitCode.Failure, refused.ExitCode);
+        Assert.Contains($"Refusing to replace {notes}", Assert.Single(CliRun.Lines(refused.Error), l => l.Contains("error:", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(0, forced.ExitCode);
+        using var reader = SyncFileReader.Open(notes);
+        Assert.Equal(MultiAppDemo.AccessRows, reader.Latest().Access(new AccessFilter()).Count);
     }
 
     [Fact]

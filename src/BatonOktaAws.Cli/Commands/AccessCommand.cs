@@ -33,7 +33,7 @@ internal sealed class AccessCommand : Command, IDocumentedCommand
             new(User, "user", (reader, value) => reader.HasUser(value), "it lists the users assigned to the AWS app; sync with --sync-all-users to list every user"),
             new(Account, "AWS account", (reader, value) => reader.HasAccount(value)),
             new(Role, "AWS role", (reader, value) => reader.HasRole(value), "role names are case-sensitive"),
-            new(App, "AWS app", (reader, value) => reader.HasApp(value), "see the apps with `baton-okta-aws syncs`"),
+            new(App, "AWS app", (reader, value) => reader.HasApp(value), "list the apps with `baton-okta-aws resources -t app`"),
         ];
         SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, _env, Logging, RunAsync, cancellationToken));
     }

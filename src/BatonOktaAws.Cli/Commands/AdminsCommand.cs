@@ -49,7 +49,7 @@ internal sealed class AdminsCommand : Command, IDocumentedCommand
         using var reader = SyncFileReader.Open(FileOption.Resolve(values, File));
         var sync = reader.Sync(values.Read(Sync));
         var app = values.Get(App);
-        if (app is not null && new AccessFilterCheck(App, "AWS app", (view, value) => view.HasApp(value), "see the apps with `baton-okta-aws syncs`").Missing(sync, app) is { } missing)
+        if (app is not null && new AccessFilterCheck(App, "AWS app", (view, value) => view.HasApp(value), "list the apps with `baton-okta-aws resources -t app`").Missing(sync, app) is { } missing)
         {
             throw new NotInSyncFileException(missing);
         }

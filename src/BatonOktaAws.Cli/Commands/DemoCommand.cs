@@ -29,12 +29,14 @@ internal sealed class DemoCommand : Command, IDocumentedCommand
     {
         _env = env;
         Add(File);
+        Add(Force);
         Logging.AddTo(this);
         SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, _env, Logging, RunAsync, cancellationToken));
     }
 
     internal LoggingOptions Logging { get; } = new();
     internal Option<string?> File { get; } = FileOption.Create($"Sync file to write (default {DefaultFile}).");
+    internal Option<bool> Force { get; } = new("--force") { Description = "Overwrite --file even if it is not a sync file (otherwise refused, as sync does)." };
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [
@@ -71,6 +73,7 @@ internal sealed class DemoCommand : Command, IDocumentedCommand
             Apps = connection.Apps,
             FilePath = FileOption.Resolve(context.Values, File, DefaultFile),
             ToolVersion = CliEnvironment.Version,
+            Force = context.Values.Get(Force),
             Iam = iam,
         };
         var (result, stats) = await SyncRunner.SyncAsync(context, connection, options, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace BatonOktaAws.Cli.Commands;
 /// <summary><c>baton-okta-aws findings</c>: what a reviewer should look at in one sync, worst first (docs/findings.md). From the sync file only.</summary>
 internal sealed class FindingsCommand : Command, IDocumentedCommand
 {
-    private static readonly string[] Severities = ["high", "medium", "low", "info"];
+    private static readonly string[] Severities = ["none", "high", "medium", "low", "info"];
 
     private readonly CliEnvironment _env;
 
@@ -45,7 +45,7 @@ internal sealed class FindingsCommand : Command, IDocumentedCommand
     private Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var values = context.Values;
-        var failOn = values.Get<string?>(FailOn) is { } text ? FindingSeverities.Parse(text) : (FindingSeverity?)null;
+        var failOn = values.Get<string?>(FailOn) is { } text and not "none" ? FindingSeverities.Parse(text) : (FindingSeverity?)null;
         using var reader = SyncFileReader.Open(FileOption.Resolve(values, File));
         var findings = FindingsEngine.Find(ReviewSnapshot.Load(reader.Sync(values.Read(Sync))));
         FindingsOutput.Write(_env.Out, findings, values.Get(Output));

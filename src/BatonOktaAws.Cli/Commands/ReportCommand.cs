@@ -14,7 +14,7 @@ namespace BatonOktaAws.Cli.Commands;
 /// </summary>
 internal sealed class ReportCommand : Command, IDocumentedCommand
 {
-    private static readonly string[] Severities = ["high", "medium", "low", "info"];
+    private static readonly string[] Severities = ["none", "high", "medium", "low", "info"];
 
     private readonly CliEnvironment _env;
 
@@ -101,7 +101,7 @@ internal sealed class ReportCommand : Command, IDocumentedCommand
         }
 
         ReportOutput.Written(_env.Out, written, data, format);
-        var failOn = values.Get<string?>(FailOn) is { } text ? FindingSeverities.Parse(text) : (FindingSeverity?)null;
+        var failOn = values.Get<string?>(FailOn) is { } text and not "none" ? FindingSeverities.Parse(text) : (FindingSeverity?)null;
         return Task.FromResult(failOn is { } severity && data.Findings.Any(f => f.Severity >= severity) ? ExitCode.FindingsAtOrAbove : ExitCode.Success);
     }
 }

@@ -26,7 +26,7 @@ internal static class ParseErrorMessages
                     ? $"{option.Name} needs a value: {Expected(option)}."
                     : error.Message);
             }
-            else if (!IsUnmatchedTokenError(error, parse.UnmatchedTokens))
+            else if (!IsUnmatchedTokenError(error, parse.UnmatchedTokens) && !(messages.Count > 0 && IsMissingCommand(error)))
             {
                 messages.Add(error.Message);
             }
@@ -35,6 +35,10 @@ internal static class ParseErrorMessages
         var help = command is RootCommand ? "baton-okta-aws --help" : $"baton-okta-aws {CommandPath(parse.CommandResult)} --help";
         return [.. messages.Distinct(StringComparer.Ordinal).Select(m => $"{m.TrimEnd('.')}. See '{help}'.")];
     }
+
+    /// <summary>"Required command was not provided" after "'x' is not a command" says the same thing twice.</summary>
+    private static bool IsMissingCommand(ParseError error) =>
+        error.Message.StartsWith("Required command was not provided", StringComparison.Ordinal);
 
     /// <summary>What an option takes, in words.</summary>
     public static string Expected(Option option) => option switch

@@ -32,9 +32,9 @@ public static class WhoCanChangeAwsAccess
         {
             var holding = unknown.First().Holding;
             var why = holding.IsCustom
-                ? $"custom role '{holding.Label}' ({holding.Assignment.RoleId}): its permissions or its resource set '{holding.Assignment.ResourceSetId}' were not read (sync with --sync-custom-roles)"
-                : $"role {holding.Type} ('{holding.Label}'): not a standard role Okta documents permissions for";
-            gaps.Add(new AdminReviewGap(AdminReviewGap.RoleNotEvaluated, $"What {why} can change was not evaluated; held by {unknown.Count()} person(s).", holding.Assignment.RoleId, null, [.. unknown.Select(p => p.UserId).Distinct(StringComparer.Ordinal)]));
+                ? $"The custom role '{holding.Label}' ({holding.Assignment.RoleId}) was not evaluated: its permissions or its resource set '{holding.Assignment.ResourceSetId}' were not read (sync with --sync-custom-roles)"
+                : $"The role {holding.Type} ('{holding.Label}') was not evaluated: it is not a standard role Okta documents permissions for";
+            gaps.Add(new AdminReviewGap(AdminReviewGap.RoleNotEvaluated, $"{why}. Held by {unknown.Count()} person(s), who may be able to change AWS access.", holding.Assignment.RoleId, null, [.. unknown.Select(p => p.UserId).Distinct(StringComparer.Ordinal)]));
         }
 
         var evaluable = people.Where(p => p.Holding.IsEvaluable).ToList();
