@@ -3,23 +3,29 @@ using System.Text.Json;
 
 namespace BatonOktaAws.Bench;
 
-/// <summary>What one <c>baton-okta-aws sync</c> process reported and cost.</summary>
-internal sealed record SyncRun(int ExitCode, TimeSpan Wall, double CpuSeconds, long PeakRssBytes, string Stderr);
+/// <summary>What one <c>baton-okta-aws sync</c> process reported and cost, and the machine's load when it started.</summary>
+internal sealed record SyncRun(int ExitCode, TimeSpan Wall, double CpuSeconds, long PeakRssBytes, string Stderr, double LoadAverage);
 
-/// <summary>Runs the real command line as its own process, as cron would.</summary>
+/// <summary>Runs the real command line as its own process, as cron would: its CPU and memory are its own, not the simulator's.</summary>
 internal static class SyncProcess
 {
-    public static async Task<SyncRun> RunAsync(string domain, string token, string appId, string file, int concurrency)
+    /// <summary>The command line built beside the harness (a ProjectReference copies it there).</summary>
+    public static string DefaultCli => Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll");
+
+    /// <param name="cli">The <c>baton-okta-aws.dll</c> to run (another build's, to compare before and after).</param>
+    /// <param name="apps">The <c>--aws-okta-app-id</c> value: one app id, or <c>all</c>.</param>
+    /// <param name="extraArgs">More sync flags, e.g. page sizes.</param>
+    public static async Task<SyncRun> RunAsync(string cli, string domain, string token, string apps, string file, IReadOnlyList<string> extraArgs)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll");
-        var start = new ProcessStartInfo("dotnet", [cli, "sync", "--file", file, "--log-format", "json", "--log-level", "warn", "--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo("dotnet", [cli, "sync", "--file", file, "--log-format", "json", "--log-level", "warn", .. extraArgs])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["BATON_DOMAIN"] = domain;
         start.Environment["BATON_API_TOKEN"] = token;
-        start.Environment["BATON_AWS_OKTA_APP_ID"] = appId;
+        start.Environment["BATON_AWS_OKTA_APP_ID"] = apps;
+        var load = LoadAverage();
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -36,6 +42,15 @@ internal static class SyncProcess
             rss = summary.RootElement.GetProperty("peakRssBytes").GetInt64();
         }
 
-        return new SyncRun(process.ExitCode, watch.Elapsed, cpu, rss, await stderr);
+        return new SyncRun(process.ExitCode, watch.Elapsed, cpu, rss, await stderr, load);
+    }
+
+    /// <summary>The one-minute load average (the machine is shared: every number is noted with it), or NaN off Linux.</summary>
+    public static double LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path)
+            ? double.Parse(File.ReadAllText(path).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+            : double.NaN;
     }
 }

@@ -4,28 +4,41 @@ using Microsoft.Data.Sqlite;
 namespace BatonOktaAws.Store;
 
 /// <summary>
-/// One transaction's worth of writes for the running sync (typically one page from Okta plus its checkpoint),
-/// through prepared statements. Disposing without <see cref="Commit"/> rolls everything back.
+/// One transaction's worth of writes for the running sync (typically the pages from Okta waiting to be written,
+/// each with its checkpoint), through prepared statements. Disposing without <see cref="Commit"/> rolls everything back.
 /// </summary>
 public sealed partial class SyncBatch : IDisposable
 {
     private readonly SqliteTransaction _transaction;
     private readonly SyncStatements _statements;
+    private readonly WrittenUsers _writtenUsers;
     private readonly long _syncId;
+    private Dictionary<string, UInt128>? _usersInBatch;
     private bool _done;
 
-    internal SyncBatch(SqliteConnection connection, SyncStatements statements, long syncId)
+    internal SyncBatch(SqliteConnection connection, SyncStatements statements, WrittenUsers writtenUsers, long syncId)
     {
         _transaction = connection.BeginTransaction();
         _statements = statements;
+        _writtenUsers = writtenUsers;
         _syncId = syncId;
-        statements.Enlist(_transaction);
     }
 
+    /// <summary>Adds the user, or updates the profile columns the record carries; a repeat of the user's last write is skipped (<see cref="WrittenUsers"/>).</summary>
     public void UpsertUser(UserRecord user)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var digest = WrittenUsers.Digest(user);
+        var repeat = _usersInBatch is not null && _usersInBatch.TryGetValue(user.Id, out var inBatch)
+            ? inBatch == digest
+            : _writtenUsers.IsLastWrite(user.Id, digest);
+        if (repeat)
+        {
+            return;
+        }
+
         _statements.UpsertUser.Run(_syncId, user.Id, user.DisplayName, user.Login, user.Email, user.SecondaryEmail, user.Status, user.FirstName, user.LastName);
+        (_usersInBatch ??= new(StringComparer.Ordinal))[user.Id] = digest;
     }
 
     public void UpsertGroup(GroupRecord group)
@@ -141,6 +154,10 @@ public sealed partial class SyncBatch : IDisposable
     {
         _transaction.Commit();
         _done = true;
+        if (_usersInBatch is not null)
+        {
+            _writtenUsers.Commit(_usersInBatch);
+        }
     }
 
     private static string? Timestamp(DateTimeOffset? value) => value?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);

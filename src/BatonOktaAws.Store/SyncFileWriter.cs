@@ -7,13 +7,14 @@ namespace BatonOktaAws.Store;
 /// <summary>
 /// Writes a sync into <c>&lt;target&gt;.partial</c> and, only once the sync is complete, carries the previous
 /// syncs of the target over (up to the number kept) and renames the partial file over the target in one atomic
-/// step — so a failed, interrupted or killed sync never touches the previous file. Each batch commits one page
-/// and its checkpoint together, which is what makes <c>--resume</c> safe.
+/// step — so a failed, interrupted or killed sync never touches the previous file. Each batch commits pages
+/// together with their checkpoints, which is what makes <c>--resume</c> safe.
 /// </summary>
 public sealed partial class SyncFileWriter : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly SyncStatements _statements;
+    private readonly WrittenUsers _writtenUsers = new();
     private readonly SyncFilePaths _paths;
     private bool _completed;
     private bool _amending;
@@ -148,7 +149,7 @@ public sealed partial class SyncFileWriter : IDisposable
         }
     }
 
-    public SyncBatch BeginBatch() => new(_db, _statements, SyncId);
+    public SyncBatch BeginBatch() => new(_db, _statements, _writtenUsers, SyncId);
 
     /// <summary>Where each list stopped, for resuming.</summary>
     public IReadOnlyDictionary<string, StreamCheckpoint> Checkpoints() =>
@@ -196,18 +197,8 @@ public sealed partial class SyncFileWriter : IDisposable
             }
 
             var last = users[^1].UserId;
-            var assigned = ReadMemberships(appId, after, last, """
-                SELECT m.principal_id, ag.app_id, ag.group_id, ag.priority, ag.saml_roles, ag.role
-                FROM grants m JOIN okta_app_groups ag ON ag.sync_id = m.sync_id AND ag.app_id = $app AND ag.group_id = m.resource_id
-                WHERE m.sync_id = $sync AND m.principal_type = 'user' AND m.resource_type = 'group'
-                  AND m.principal_id > $after AND m.principal_id <= $last
-                """, r => ReadAppGroup(r, 1));
-            var mapped = ReadMemberships(appId, after, last, """
-                SELECT m.principal_id, mg.app_id, mg.group_id, mg.account_id, mg.role
-                FROM grants m JOIN aws_mapped_groups mg ON mg.sync_id = m.sync_id AND mg.app_id = $app AND mg.group_id = m.resource_id
-                WHERE m.sync_id = $sync AND m.principal_type = 'user' AND m.resource_type = 'group'
-                  AND m.principal_id > $after AND m.principal_id <= $last
-                """, r => new MappedGroupRecord(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+            var assigned = ReadMemberships(appId, after, last, "okta_app_groups g", "g.app_id, g.group_id, g.priority, g.saml_roles, g.role", r => ReadAppGroup(r, 1));
+            var mapped = ReadMemberships(appId, after, last, "aws_mapped_groups g", "g.app_id, g.group_id, g.account_id, g.role", r => new MappedGroupRecord(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
 
             yield return [.. users.Select(u => new AppUserMemberships(
                 u,
@@ -375,8 +366,29 @@ public sealed partial class SyncFileWriter : IDisposable
             ("$after", after),
             ("$limit", limit));
 
-    private Dictionary<string, List<T>> ReadMemberships<T>(string appId, string after, string last, string sql, Func<SqliteDataReader, T> read) =>
-        SqliteFiles.Query(_db, sql, r => (UserId: r.GetString(0), Item: read(r)), ("$sync", SyncId), ("$app", appId), ("$after", after), ("$last", last))
+    /// <summary>
+    /// The groups of <paramref name="groups"/> (this app's assigned or mapped groups) that each of the app's users in
+    /// (<paramref name="after"/>, <paramref name="last"/>] is a member of, in group-id order. Driven from the app's
+    /// users, each looked up in <c>grants_by_principal</c>: the unary <c>+</c> keeps SQLite from turning the user-id
+    /// range into a range scan of every principal's grants, which grows with every app derived before this one.
+    /// </summary>
+    private Dictionary<string, List<T>> ReadMemberships<T>(string appId, string after, string last, string groups, string columns, Func<SqliteDataReader, T> read) =>
+        SqliteFiles.Query(
+                _db,
+                $"""
+                SELECT u.user_id, {columns}
+                FROM okta_app_users u
+                JOIN grants m INDEXED BY grants_by_principal
+                  ON m.sync_id = u.sync_id AND m.principal_type = 'user' AND m.principal_id = +u.user_id AND m.resource_type = 'group'
+                JOIN {groups} ON g.sync_id = m.sync_id AND g.app_id = u.app_id AND g.group_id = m.resource_id
+                WHERE u.sync_id = $sync AND u.app_id = $app AND u.user_id > $after AND u.user_id <= $last
+                ORDER BY u.user_id, g.group_id
+                """,
+                r => (UserId: r.GetString(0), Item: read(r)),
+                ("$sync", SyncId),
+                ("$app", appId),
+                ("$after", after),
+                ("$last", last))
             .GroupBy(m => m.UserId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Item).ToList(), StringComparer.Ordinal);
 }

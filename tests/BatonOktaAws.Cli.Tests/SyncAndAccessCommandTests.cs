@@ -33,6 +33,25 @@ public sealed class SyncAndAccessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_GroupMembersPageSize_ReadsEveryGroupsMembersInPagesOfThatSizeAndTheSameAccess()
+    {
+        var state = OrgGenerator.Generate(TestShapes.SeveralPages with { AssignedGroups = 12 });
+        await using var simulator = await TestSimulator.StartAsync(state);
+        var variables = CliRun.Variables(simulator, _temp.File("sync.db"));
+
+        var sync = await CliRun.RunAsync(variables, "sync", "--group-members-page-size", "150");
+        var access = await CliRun.RunAsync(variables, "access", "--output", "json");
+
+        Assert.Equal(0, sync.ExitCode);
+        var app = state.Apps[state.AwsAppId!];
+        var memberRequests = simulator.Requests.Entries.Where(e => e.EndpointKey == "GET /api/v1/groups/{groupId}/users").ToList();
+        Assert.Equal(app.GroupAssignments.Keys.Sum(g => Math.Max(1, (state.Groups[g].Members.Count + 149) / 150)), memberRequests.Count);
+        Assert.Contains(app.GroupAssignments.Keys, g => state.Groups[g].Members.Count > 150);
+        Assert.All(memberRequests, e => Assert.Contains("limit=150", e.Query, StringComparison.Ordinal));
+        Assert.Equal(ExpectedAccess.From(state), ExpectedAccess.ParseJson(access.Out));
+    }
+
+    [Fact]
     public async Task AccessJson_Rows_HaveExactlyTheDocumentedKeys()
     {
         var file = await SyncDemoAsync();
@@ -101,6 +120,9 @@ public sealed class SyncAndAccessCommandTests : IDisposable
     [InlineData(new[] { "sync", "--log-level", "chatty" }, "--log-level must be debug, info, warn or error (got 'chatty')")]
     [InlineData(new[] { "sync", "--log-format", "xml" }, "--log-format must be console or json")]
     [InlineData(new[] { "sync", "--concurrency", "0" }, "--concurrency must be between 1 and 64")]
+    [InlineData(new[] { "sync", "--group-members-page-size", "0" }, "--group-members-page-size must be between 1 and 1000")]
+    [InlineData(new[] { "sync", "--groups-page-size", "10001" }, "--groups-page-size must be between 1 and 10000")]
+    [InlineData(new[] { "access", "--group-members-page-size", "200" }, "Unknown option --group-members-page-size for access;")]
     [InlineData(new[] { "sync", "--aws-okta-app-id", "../apps" }, "--aws-okta-app-id: '../apps' is not an Okta app id")]
     [InlineData(new[] { "sync", "--api-token", "a", "--api-token-file", "b" }, "Give either --api-token or --api-token-file, not both.")]
     [InlineData(new[] { "sync", "--api-token-file", "/no/such/token" }, "--api-token-file: cannot read the token file /no/such/token")]

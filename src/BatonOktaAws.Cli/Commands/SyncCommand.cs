@@ -30,7 +30,7 @@ internal sealed class SyncCommand : Command, IDocumentedCommand
         SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, _env, Logging, RunAsync, cancellationToken));
     }
 
-    internal ConnectionOptions Connection { get; } = new();
+    internal ConnectionOptions Connection { get; } = new(readsLists: true);
     internal LoggingOptions Logging { get; } = new();
     internal Option<string?> File { get; } = FileOption.Create("Sync file to write (default sync.db); replaced atomically when the sync completes.");
     internal Option<bool> SyncAllUsers { get; } = new("--sync-all-users") { Description = "Also list every user of the org, deprovisioned ones included." };

@@ -1,13 +1,22 @@
 using System.CommandLine;
 using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta;
+using BatonOktaAws.Core.Okta.Paging;
 using Microsoft.Extensions.Logging;
 
 namespace BatonOktaAws.Cli.Options;
 
-/// <summary>The flags every command that talks to Okta shares: the org, the token, the AWS app and client tuning.</summary>
+/// <summary>
+/// The flags every command that talks to Okta shares: the org, the token, the AWS app and client tuning; and, for
+/// a command that reads whole lists (sync), their page sizes.
+/// </summary>
 internal sealed class ConnectionOptions
 {
+    private readonly bool _readsLists;
+
+    /// <param name="readsLists">Whether the command reads group member and group lists, so their page sizes are flags of it.</param>
+    public ConnectionOptions(bool readsLists = false) => _readsLists = readsLists;
+
     public Option<string?> Domain { get; } = new Option<string?>("--domain")
     {
         Description = "Okta org domain, e.g. acme.okta.com or https://acme.okta.com. Plain http only for 127.0.0.1, localhost or [::1].",
@@ -38,6 +47,10 @@ internal sealed class ConnectionOptions
 
     public NumberOption RequestTimeout { get; } = new("--request-timeout", 1, 600, 30, "Seconds one request to Okta may take before it is retried.");
 
+    public NumberOption GroupMembersPageSize { get; } = new("--group-members-page-size", 1, OktaPageLimits.MaxGroupMembers, OktaPageLimits.GroupMembers, "Members per page when reading a group's members (Okta recommends 200; see docs/benchmarks.md).");
+
+    public NumberOption GroupsPageSize { get; } = new("--groups-page-size", 1, OktaPageLimits.MaxGroups, OktaPageLimits.Groups, "Groups per page when listing groups, for group mapping and admin roles (Okta recommends 200 or fewer).");
+
     public void AddTo(Command command)
     {
         OptionTraits.ExactlyOneOf(ApiToken, ApiTokenFile);
@@ -48,6 +61,11 @@ internal sealed class ConnectionOptions
         command.Add(Concurrency);
         command.Add(TokenRateLimitPercent);
         command.Add(RequestTimeout);
+        if (_readsLists)
+        {
+            command.Add(GroupMembersPageSize);
+            command.Add(GroupsPageSize);
+        }
     }
 
     /// <param name="appsWhenUnset">The apps when --aws-okta-app-id is not given; null makes it required.</param>
@@ -85,6 +103,8 @@ internal sealed class ConnectionOptions
             MaxConcurrentRequests = values.Get(Concurrency),
             TokenRateLimitShare = values.Get(TokenRateLimitPercent) / 100.0,
             RequestTimeout = TimeSpan.FromSeconds(values.Get(RequestTimeout)),
+            GroupMembersPageSize = _readsLists ? values.Get(GroupMembersPageSize) : GroupMembersPageSize.Default,
+            GroupsPageSize = _readsLists ? values.Get(GroupsPageSize) : GroupsPageSize.Default,
         };
         return new ConnectionSettings(domain, token, apps, clientOptions);
     }

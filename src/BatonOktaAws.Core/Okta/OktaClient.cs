@@ -12,8 +12,8 @@ namespace BatonOktaAws.Core.Okta;
 
 /// <summary>
 /// The typed Okta Management API client: exactly the reads and writes the connector needs. Lists are read
-/// page by page at each endpoint's maximum <c>limit</c>, following <c>Link rel="next"</c> for as long as it
-/// leads to a page not read yet.
+/// page by page at the <c>limit</c>s of <see cref="OktaPageLimits"/> (group members and groups as the options say),
+/// following <c>Link rel="next"</c> for as long as it leads to a page not read yet.
 /// </summary>
 public sealed class OktaClient : IDisposable
 {
@@ -113,7 +113,7 @@ public sealed class OktaClient : IDisposable
 
     public IAsyncEnumerable<OktaPage<OktaUser>> ListGroupMembersAsync(string groupId, Uri? resumeFrom, CancellationToken cancellationToken) =>
         PagesAsync(
-            resumeFrom ?? Url($"/api/v1/groups/{Id(groupId, "Group id")}/users?limit={OktaPageLimits.GroupMembers}"),
+            resumeFrom ?? Url($"/api/v1/groups/{Id(groupId, "Group id")}/users?limit={Options.GroupMembersPageSize}"),
             OktaJsonContext.Default.ListOktaUser,
             (u, r, i) => RequireId(u.Id, r, $"member #{i + 1}"),
             cancellationToken);
@@ -124,7 +124,7 @@ public sealed class OktaClient : IDisposable
     /// </summary>
     public IAsyncEnumerable<OktaPage<OktaGroup>> ListGroupsAsync(string? search, string? expand, Uri? resumeFrom, CancellationToken cancellationToken) =>
         PagesAsync(
-            resumeFrom ?? Url($"/api/v1/groups?limit={OktaPageLimits.Groups}{Query("search", search)}{Query("expand", expand)}"),
+            resumeFrom ?? Url($"/api/v1/groups?limit={Options.GroupsPageSize}{Query("search", search)}{Query("expand", expand)}"),
             OktaJsonContext.Default.ListOktaGroup,
             (g, r, i) => RequireId(g.Id, r, $"group #{i + 1}"),
             cancellationToken);

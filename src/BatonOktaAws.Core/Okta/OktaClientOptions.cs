@@ -1,3 +1,5 @@
+using BatonOktaAws.Core.Okta.Paging;
+
 namespace BatonOktaAws.Core.Okta;
 
 /// <summary>How the Okta client paces, retries and times out.</summary>
@@ -38,6 +40,12 @@ public sealed record OktaClientOptions
     /// </summary>
     public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>The <c>limit</c> of each page of a group's members (1 to <see cref="OktaPageLimits.MaxGroupMembers"/>).</summary>
+    public int GroupMembersPageSize { get; init; } = OktaPageLimits.GroupMembers;
+
+    /// <summary>The <c>limit</c> of each page of the group lists group mapping and admin roles read (1 to <see cref="OktaPageLimits.MaxGroups"/>).</summary>
+    public int GroupsPageSize { get; init; } = OktaPageLimits.Groups;
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
     {
@@ -59,6 +67,16 @@ public sealed record OktaClientOptions
         if (MaxResponseBytes < 64 * 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "The response size limit must be at least 64 KiB.");
+        }
+
+        if (GroupMembersPageSize is < 1 or > OktaPageLimits.MaxGroupMembers)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GroupMembersPageSize), GroupMembersPageSize, $"The group members page size must be between 1 and {OktaPageLimits.MaxGroupMembers}.");
+        }
+
+        if (GroupsPageSize is < 1 or > OktaPageLimits.MaxGroups)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GroupsPageSize), GroupsPageSize, $"The groups page size must be between 1 and {OktaPageLimits.MaxGroups}.");
         }
 
         if (TokenRateLimitShare is <= 0 or > 1)

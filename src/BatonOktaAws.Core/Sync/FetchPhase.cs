@@ -10,14 +10,18 @@ namespace BatonOktaAws.Core.Sync;
 /// <summary>
 /// Runs the syncers: every list-finding syncer at once, then member readers that take the groups they find
 /// from a queue, each group once. All pages go to one writer through a bounded channel (so a slow disk slows
-/// the readers instead of filling memory). Lists finished by an interrupted run are skipped; unfinished ones
-/// continue from their checkpointed next page. The first failure stops every part before the phase returns.
+/// the readers instead of filling memory), which commits whatever pages are waiting together. Lists finished by
+/// an interrupted run are skipped; unfinished ones continue from their checkpointed next page. The first failure
+/// stops every part before the phase returns.
 /// </summary>
 internal sealed class FetchPhase
 {
+    /// <summary>Pages read but not yet written, at most; readers wait while the writer is this far behind.</summary>
+    private const int PageCapacity = 32;
+
     private readonly OktaClient _client;
     private readonly IReadOnlyDictionary<string, StreamCheckpoint> _checkpoints;
-    private readonly Channel<SyncPage> _pages = Channel.CreateBounded<SyncPage>(new BoundedChannelOptions(32) { SingleReader = true });
+    private readonly Channel<SyncPage> _pages = Channel.CreateBounded<SyncPage>(new BoundedChannelOptions(PageCapacity) { SingleReader = true });
     private readonly ConcurrentQueue<IListSyncer> _memberSyncers = new();
     private IReadOnlyList<IListSyncer> _finders = [];
     private Exception? _firstFailure;
@@ -57,11 +61,11 @@ internal sealed class FetchPhase
 
     /// <param name="finders">Syncers of lists that do not depend on others (apps' users and groups, mapped groups, users).</param>
     /// <param name="memberSyncer">Makes the syncer of one group's members.</param>
-    /// <param name="write">Writes one page (on the single writer task).</param>
+    /// <param name="write">Writes pages, in the order they were read, in one transaction (on the single writer task).</param>
     public async Task RunAsync(
         IReadOnlyList<IListSyncer> finders,
         Func<string, IListSyncer> memberSyncer,
-        Action<SyncPage> write,
+        Action<IReadOnlyList<SyncPage>> write,
         CancellationToken cancellationToken)
     {
         _finders = finders;
@@ -113,11 +117,23 @@ internal sealed class FetchPhase
         }
     }
 
-    private async Task WriteAllAsync(Action<SyncPage> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands the writer every page waiting at once, so one transaction commits them together: each commit writes
+    /// every database page it touched to the write-ahead log, and pages of one list touch the same ones. When the
+    /// readers are slower than the writer, each page still commits as it comes.
+    /// </summary>
+    private async Task WriteAllAsync(Action<IReadOnlyList<SyncPage>> write, CancellationToken cancellationToken)
     {
-        await foreach (var page in _pages.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var waiting = new List<SyncPage>(PageCapacity);
+        while (await _pages.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            write(page);
+            waiting.Clear();
+            while (waiting.Count < PageCapacity && _pages.Reader.TryRead(out var page))
+            {
+                waiting.Add(page);
+            }
+
+            write(waiting);
         }
     }
 

@@ -82,13 +82,18 @@ public sealed class SyncEngine
             await fetch.RunAsync(
                 finders,
                 groupId => new GroupMembersSyncer(groupId, options.SkipSecondaryEmails),
-                page =>
+                waiting =>
                 {
+                    // Each page commits with its checkpoint, so a resumed sync continues after the last page written.
                     using var batch = writer.BeginBatch();
-                    page.Syncer.Write(batch, page);
-                    batch.SaveCheckpoint(page.Checkpoint);
+                    foreach (var page in waiting)
+                    {
+                        page.Syncer.Write(batch, page);
+                        batch.SaveCheckpoint(page.Checkpoint);
+                    }
+
                     batch.Commit();
-                    pages++;
+                    pages += waiting.Count;
                     Report(SyncPhase.Fetching, fetch, pages);
                 },
                 cancellationToken).ConfigureAwait(false);

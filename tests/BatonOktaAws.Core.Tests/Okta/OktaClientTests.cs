@@ -156,6 +156,43 @@ public sealed class OktaClientTests : IDisposable
     }
 
     [Fact]
+    public async Task ListGroupMembersAndGroups_PageSizesSet_AskForThoseLimits()
+    {
+        _server.Given(Request.Create().WithPath("/api/v1/groups/00g1/users").WithParam("limit", "200").UsingGet()).RespondWith(Json("""[{"id":"00u1"}]"""));
+        _server.Given(Request.Create().WithPath("/api/v1/groups").WithParam("limit", "150").WithParam("search", "profile.name sw \"aws\"").UsingGet())
+            .RespondWith(Json("""[{"id":"00g1"}]"""));
+        using var client = Client(Fast with { GroupMembersPageSize = 200, GroupsPageSize = 150 });
+
+        var members = new List<string>();
+        await foreach (var page in client.ListGroupMembersAsync("00g1", null, CancellationToken.None))
+        {
+            members.AddRange(page.Items.Select(u => u.Id!));
+        }
+
+        var groups = new List<string>();
+        await foreach (var page in client.ListGroupsAsync("profile.name sw \"aws\"", null, null, CancellationToken.None))
+        {
+            groups.AddRange(page.Items.Select(g => g.Id!));
+        }
+
+        Assert.Equal(["00u1"], members);
+        Assert.Equal(["00g1"], groups);
+    }
+
+    [Theory]
+    [InlineData(0, 200, "GroupMembersPageSize", "The group members page size must be between 1 and 1000.")]
+    [InlineData(1_001, 200, "GroupMembersPageSize", "The group members page size must be between 1 and 1000.")]
+    [InlineData(200, 0, "GroupsPageSize", "The groups page size must be between 1 and 10000.")]
+    [InlineData(200, 10_001, "GroupsPageSize", "The groups page size must be between 1 and 10000.")]
+    public void Constructor_PageSizeOutOfRange_ThrowsNamingIt(int members, int groups, string name, string message)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Client(Fast with { GroupMembersPageSize = members, GroupsPageSize = groups }));
+
+        Assert.Equal(name, error.ParamName);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListGroupMembersAsync_ItemWithoutId_FailsNamingTheEndpointAndItem()
     {
         _server.Given(Request.Create().WithPath("/api/v1/groups/00g1/users")).RespondWith(Json("""[{"id":"00u1"},{"status":"ACTIVE"}]"""));

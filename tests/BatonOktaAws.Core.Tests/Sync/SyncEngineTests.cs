@@ -1,5 +1,6 @@
 using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Okta.Errors;
+using BatonOktaAws.Core.Okta.Paging;
 using BatonOktaAws.Core.Sync;
 using BatonOktaAws.Store;
 using BatonOktaAws.Core.Baton;
@@ -262,7 +263,7 @@ public sealed class SyncEngineTests
     }
 
     /// <summary>
-    /// Pages at Okta's maximum limits for every list, plus the three configuration reads, plus the admin roles' four
+    /// Pages at the client's page sizes for every list, plus the three configuration reads, plus the admin roles' four
     /// lists (groups with stats, role holders, custom roles, resource sets: one page each in an org without admin roles).
     /// </summary>
     private static long MinimumRequests(OrgState state)
@@ -270,9 +271,9 @@ public sealed class SyncEngineTests
         var app = state.Apps[state.AwsAppId!];
         static long Pages(long count, int limit) => Math.Max(1, (count + limit - 1) / limit);
         return 3 + 4
-            + Pages(state.AppUserIds(app).Count, 500)
-            + Pages(app.GroupAssignments.Count, 200)
-            + app.GroupAssignments.Keys.Sum(g => Pages(state.Groups[g].Members.Count, 1000));
+            + Pages(state.AppUserIds(app).Count, OktaPageLimits.AppUsers)
+            + Pages(app.GroupAssignments.Count, OktaPageLimits.AppGroups)
+            + app.GroupAssignments.Keys.Sum(g => Pages(state.Groups[g].Members.Count, OktaPageLimits.GroupMembers));
     }
 
     private static List<string> Users(string path)

@@ -7,9 +7,9 @@ namespace BatonOktaAws.Core.Sync.Syncers;
 
 /// <summary>
 /// Groups holding admin roles. Okta has no call that lists them; <c>/api/v1/groups?expand=stats</c> marks each
-/// group that holds a role (<c>_embedded.stats.hasAdminPrivlege</c>) at 10,000 groups a page, so one list finds them
-/// all — including groups whose members hold no role of their own, which the users' lists never name, and groups
-/// with no members yet. Each marked group's roles are read with <c>/api/v1/groups/{id}/roles</c> (one request per
+/// group that holds a role (<c>_embedded.stats.hasAdminPrivlege</c>) at the groups page size (10,000 by default), so
+/// one list finds them all — including groups whose members hold no role of their own, which the users' lists never
+/// name, and groups with no members yet. Each marked group's roles are read with <c>/api/v1/groups/{id}/roles</c> (one request per
 /// group holding roles, never one per group of the org) and its members are queued.
 /// </summary>
 internal sealed class AdminGroupsSyncer : ListSyncer<AdminGroupsSyncer.RoleGroup>
