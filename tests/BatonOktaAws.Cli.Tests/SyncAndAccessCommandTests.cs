@@ -32,6 +32,32 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Equal(expected, ExpectedAccess.ParseJson(access.Out));
     }
 
+    /// <summary>
+    /// Every fidelity rule end to end — simulator, then the sync and access command lines: the demo estate's default
+    /// role on a group (joinAllRoles on), appFilter with an APP_GROUP from Active Directory, a group name with a bad
+    /// account, and added here a direct assignment with only a default role and one whose samlRoles hide its default.
+    /// </summary>
+    [Fact]
+    public async Task Access_EstateWithEveryRuleShape_MatchesTheOracleAndTheSummaryCountsTheWarnings()
+    {
+        var state = OrgFixture.Demo().ToState();
+        state.Apps["0oademoaws0000000001"].DirectAssignments["00udemoheidi00000008"].Profile = new System.Text.Json.Nodes.JsonObject { ["role"] = "Auditor" };
+        state.Apps["0oademoaws0000000001"].DirectAssignments["00udemoalice00000001"].Profile["role"] = "Admin";
+        await using var simulator = await TestSimulator.StartAsync(state);
+        var variables = CliRun.Variables(simulator, _temp.File("sync.db"));
+        variables["BATON_AWS_OKTA_APP_ID"] = "all";
+
+        var sync = await CliRun.RunAsync(variables, "sync");
+        var access = await CliRun.RunAsync(variables, "access", "--output", "json");
+
+        Assert.Equal((0, 0), (sync.ExitCode, access.ExitCode));
+        var rows = ExpectedAccess.ParseJson(access.Out);
+        Assert.Equal(ExpectedAccess.FromAllApps(state), rows);
+        Assert.Contains(rows, r => r is { UserId: "00udemoheidi00000008", Role: "Auditor", Source: "direct" });
+        Assert.DoesNotContain(rows, r => r is { UserId: "00udemoalice00000001", Role: "Admin" });
+        Assert.Matches(@"\d+ warnings:", sync.Out);
+    }
+
     [Fact]
     public async Task Sync_GroupMembersPageSize_ReadsEveryGroupsMembersInPagesOfThatSizeAndTheSameAccess()
     {
