@@ -37,20 +37,7 @@ public sealed class C1zRoundTripTests : IDisposable
     [Fact]
     public async Task Export_GeneratedOrgWithSeveralApps_DecodesToTheAccessAnswerWithItsSourcesAndApps()
     {
-        var state = OrgGenerator.Generate(OrgShape.Small with
-        {
-            Seed = 11,
-            Users = 2_000,
-            Groups = 80,
-            AssignedGroups = 30,
-            LargeGroups = 2,
-            LargeGroupSize = 250,
-            AppUsers = 1_200,
-            DirectAppUsers = 200,
-            UnassignedGroupSize = 15,
-            AwsApps = 5,
-            NonAwsApps = 1,
-        });
+        var state = OrgGenerator.Generate(OrgShape.Medium with { AwsApps = 5, NonAwsApps = 1 });
         AddTwinApp(state);
         var (c1z, access) = await SyncAsync(state, viaExport: true);
 
