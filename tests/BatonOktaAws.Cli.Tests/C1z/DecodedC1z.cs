@@ -60,7 +60,7 @@ internal sealed class DecodedC1z
         Directory.CreateDirectory(work);
         File.WriteAllBytes(Path.Combine(work, "body.zst"), bytes[5..]);
         var database = Path.Combine(work, "c1z.db");
-        ExternalCommand.Run("zstd", ["-d", "-q", "-f", Path.Combine(work, "body.zst"), "-o", database]);
+        ExternalTool.Run("zstd", ["-d", "-q", "-f", Path.Combine(work, "body.zst"), "-o", database]);
         File.WriteAllText(Path.Combine(work, "c1ztest.proto"), Wrappers);
         var decoder = new Protoc(work);
 
@@ -88,7 +88,7 @@ internal sealed class DecodedC1z
 
     public static List<JsonElement> Sql(string database, string query)
     {
-        var output = ExternalCommand.Run("sqlite3", ["-readonly", "-json", database, query]);
+        var output = ExternalTool.Run("sqlite3", ["-readonly", "-json", database, query]);
         return output.Trim().Length == 0 ? [] : [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(row => row.Clone())];
     }
 
@@ -126,7 +126,7 @@ internal sealed class DecodedC1z
                 }
             }
 
-            var text = ExternalCommand.Run(
+            var text = ExternalTool.Run(
                 "protoc",
                 [$"--decode=c1ztest.{wrapper}", "-I", work, "-I", ProtoRoot, "-I", "/usr/include", "c1ztest.proto"],
                 framed);

@@ -1,4 +1,5 @@
 using System.Text;
+using BatonOktaAws.TestSupport;
 
 namespace BatonOktaAws.Cli.Tests.C1z;
 
@@ -71,37 +72,10 @@ internal sealed class ProtoText
     /// <summary>A bytes field (an Any's value) as bytes.</summary>
     public byte[] BytesOf(string name) => One(name)?.Value is { } quoted ? Bytes(quoted) : [];
 
-    /// <summary>Undoes protoc's C escaping of a quoted string: \n, \r, \t, \", \', \\ and three-digit octal.</summary>
+    /// <summary>A quoted protoc string as the bytes it stands for.</summary>
     private static byte[] Bytes(string quoted)
     {
         Assert.True(quoted.Length >= 2 && quoted[0] == '"' && quoted[^1] == '"', $"not a quoted string: {quoted}");
-        var escaped = quoted[1..^1];
-        var bytes = new List<byte>();
-        for (var i = 0; i < escaped.Length; i++)
-        {
-            if (escaped[i] != '\\')
-            {
-                bytes.Add((byte)escaped[i]);
-                continue;
-            }
-
-            var next = escaped[++i];
-            if (next is >= '0' and <= '7')
-            {
-                bytes.Add(Convert.ToByte(escaped.Substring(i, 3), 8));
-                i += 2;
-                continue;
-            }
-
-            bytes.Add(next switch
-            {
-                'n' => (byte)'\n',
-                'r' => (byte)'\r',
-                't' => (byte)'\t',
-                _ => (byte)next,
-            });
-        }
-
-        return [.. bytes];
+        return ProtocEscapes.Unescape(quoted[1..^1]);
     }
 }

@@ -224,7 +224,7 @@ public sealed class C1zIndependentDecodeTests : IDisposable
             var value = Array.Empty<byte>();
             if (i + 1 < lines.Length && lines[i + 1].TrimStart().StartsWith("value: \"", StringComparison.Ordinal))
             {
-                value = CUnescape(lines[++i].TrimStart()["value: \"".Length..^1]);
+                value = ProtocEscapes.Unescape(lines[++i].TrimStart()["value: \"".Length..^1]);
             }
 
             expanded.Add($"{indent}[{typeUrl}] {{");
@@ -233,38 +233,6 @@ public sealed class C1zIndependentDecodeTests : IDisposable
         }
 
         return string.Concat(expanded.Select(line => line + "\n"));
-    }
-
-    /// <summary>Undoes protoc's C-escaping of bytes: \n, \r, \t, \", \', \\ and three-digit octal.</summary>
-    private static byte[] CUnescape(string escaped)
-    {
-        var bytes = new List<byte>();
-        for (var i = 0; i < escaped.Length; i++)
-        {
-            if (escaped[i] != '\\')
-            {
-                bytes.Add((byte)escaped[i]);
-                continue;
-            }
-
-            var next = escaped[++i];
-            if (next is >= '0' and <= '7')
-            {
-                bytes.Add(Convert.ToByte(escaped.Substring(i, 3), 8));
-                i += 2;
-                continue;
-            }
-
-            bytes.Add(next switch
-            {
-                'n' => (byte)'\n',
-                'r' => (byte)'\r',
-                't' => (byte)'\t',
-                _ => (byte)next,
-            });
-        }
-
-        return [.. bytes];
     }
 
     private static string Protoc(string blob, string message) =>

@@ -1,12 +1,16 @@
 using System.Diagnostics;
 
-namespace BatonOktaAws.Cli.Tests.C1z;
+namespace BatonOktaAws.TestSupport;
 
-/// <summary>Runs a Debian tool to completion (optionally feeding a file on standard input); a non-zero exit fails the test.</summary>
-internal static class ExternalCommand
+/// <summary>
+/// Runs a command-line tool (zstd, sqlite3, protoc, ...) to completion, optionally feeding a file on standard input,
+/// and returns what it printed; a tool that does not finish or exits non-zero fails the test with what it said.
+/// </summary>
+public static class ExternalTool
 {
     public static string Run(string fileName, IEnumerable<string> arguments, string? stdinFile = null)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -29,8 +33,13 @@ internal static class ExternalCommand
         }
 
         process.StandardInput.Close();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), $"{fileName} did not finish");
-        Assert.True(process.ExitCode == 0, $"{fileName} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}: {error.Result}");
-        return output.Result;
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            throw new InvalidOperationException($"{fileName} did not finish");
+        }
+
+        return process.ExitCode == 0
+            ? output.Result
+            : throw new InvalidOperationException($"{fileName} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}: {error.Result}");
     }
 }
