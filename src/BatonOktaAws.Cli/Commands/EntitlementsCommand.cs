@@ -11,7 +11,7 @@ internal sealed class EntitlementsCommand : Command, IDocumentedCommand
     private readonly CliEnvironment _env;
 
     public EntitlementsCommand(CliEnvironment env)
-        : base("entitlements", "List the entitlements of a sync in Baton's model (group:<id>:member, account:<accountId>:<role>, app:<appId>:access), as `baton entitlements` does, from a sync file or a c1z.")
+        : base("entitlements", "List the entitlements of a sync in Baton's model (group:<id>:member, account:<accountId>:<role>, app:<appId>:access, role:<roleTypeOrId>:assigned), as `baton entitlements` does, from a sync file or a c1z.")
     {
         _env = env;
         Read.AddTo(this);
@@ -22,7 +22,7 @@ internal sealed class EntitlementsCommand : Command, IDocumentedCommand
 
     internal LoggingOptions Logging { get; } = new();
     internal BatonFileOptions Read { get; } = new();
-    internal Option<string?> ResourceType { get; } = new("--resource-type", "-t") { Description = "Only entitlements on resources of this type (group, account, app).", HelpName = "type" };
+    internal Option<string?> ResourceType { get; } = new("--resource-type", "-t") { Description = "Only entitlements on resources of this type (group, account, app, role).", HelpName = "type" };
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [

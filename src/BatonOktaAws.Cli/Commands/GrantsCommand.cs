@@ -28,7 +28,7 @@ internal sealed class GrantsCommand : Command, IDocumentedCommand
     internal BatonFileOptions Read { get; } = new();
     internal Option<string?> Entitlement { get; } = new("--entitlement", "-e") { Description = "Only grants of this entitlement, e.g. account:123456789012:Admin or group:00g1abc:member.", HelpName = "entitlement-id" };
     internal Option<string?> Resource { get; } = new("--resource", "-r") { Description = "Only grants of entitlements on this resource: type:id (account:123456789012), or an id with --resource-type.", HelpName = "resource" };
-    internal Option<string?> ResourceType { get; } = new("--resource-type", "-t") { Description = "Only grants of entitlements on resources of this type (group, account, app); with --resource, the resource's type.", HelpName = "type" };
+    internal Option<string?> ResourceType { get; } = new("--resource-type", "-t") { Description = "Only grants of entitlements on resources of this type (group, account, app, role); with --resource, the resource's type.", HelpName = "type" };
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [

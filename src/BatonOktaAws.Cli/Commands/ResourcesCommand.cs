@@ -11,7 +11,7 @@ internal sealed class ResourcesCommand : Command, IDocumentedCommand
     private readonly CliEnvironment _env;
 
     public ResourcesCommand(CliEnvironment env)
-        : base("resources", "List the resources of a sync in Baton's model (users, groups, AWS accounts, AWS apps), as `baton resources` does, from a sync file or a c1z.")
+        : base("resources", "List the resources of a sync in Baton's model (users, groups, AWS accounts, AWS apps, Okta admin roles), as `baton resources` does, from a sync file or a c1z.")
     {
         _env = env;
         Read.AddTo(this);
@@ -22,7 +22,7 @@ internal sealed class ResourcesCommand : Command, IDocumentedCommand
 
     internal LoggingOptions Logging { get; } = new();
     internal BatonFileOptions Read { get; } = new();
-    internal Option<string?> ResourceType { get; } = new("--resource-type", "-t") { Description = "Only resources of this type (user, group, account, app).", HelpName = "type" };
+    internal Option<string?> ResourceType { get; } = new("--resource-type", "-t") { Description = "Only resources of this type (user, group, account, app, role).", HelpName = "type" };
 
     public IReadOnlyList<HelpExample> Examples { get; } =
     [
