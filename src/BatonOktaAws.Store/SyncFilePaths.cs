@@ -25,9 +25,6 @@ public sealed record SyncFilePaths
     /// </summary>
     public string Amendment { get; }
 
-    /// <summary>SQLite's own side files of the partial file (write-ahead log and shared memory).</summary>
-    public IEnumerable<string> PartialSideFiles => [Partial + "-wal", Partial + "-shm", Partial + "-journal"];
-
-    /// <summary>SQLite's own side files of the amendment.</summary>
-    public IEnumerable<string> AmendmentSideFiles => [Amendment + "-wal", Amendment + "-shm", Amendment + "-journal"];
+    /// <summary>SQLite's own side files of a database file (write-ahead log, shared memory, rollback journal).</summary>
+    public static IEnumerable<string> SideFilesOf(string database) => [database + "-wal", database + "-shm", database + "-journal"];
 }

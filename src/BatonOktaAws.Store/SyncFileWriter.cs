@@ -129,21 +129,19 @@ public sealed partial class SyncFileWriter : IDisposable
     }
 
     /// <summary>Deletes a leftover amendment and SQLite's side files.</summary>
-    private static void DiscardAmendment(SyncFilePaths paths)
-    {
-        SqliteFiles.DeleteIfExists(paths.Amendment);
-        foreach (var side in paths.AmendmentSideFiles)
-        {
-            SqliteFiles.DeleteIfExists(side);
-        }
-    }
+    private static void DiscardAmendment(SyncFilePaths paths) => DeleteWithSideFiles(paths.Amendment);
 
     /// <summary>Deletes a leftover partial file and SQLite's side files.</summary>
     public static void DiscardPartial(SyncFilePaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        SqliteFiles.DeleteIfExists(paths.Partial);
-        foreach (var side in paths.PartialSideFiles)
+        DeleteWithSideFiles(paths.Partial);
+    }
+
+    private static void DeleteWithSideFiles(string database)
+    {
+        SqliteFiles.DeleteIfExists(database);
+        foreach (var side in SyncFilePaths.SideFilesOf(database))
         {
             SqliteFiles.DeleteIfExists(side);
         }
