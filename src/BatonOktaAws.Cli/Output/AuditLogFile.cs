@@ -15,10 +15,7 @@ internal sealed class AuditLogFile : IAuditTrail, IDisposable
     public AuditLogFile(string path)
     {
         // JSON lines appended to a sync file or a c1z would corrupt it (a typo of --file for --audit-log).
-        if (File.Exists(path) && (Store.SyncTarget.IsSqliteDatabase(path) || Core.Baton.Export.C1zTarget.IsC1z(path)))
-        {
-            throw new UsageException($"--audit-log {path} is {(Store.SyncTarget.IsSqliteDatabase(path) ? "an SQLite database (a sync file?)" : "a c1z")}; appending to it would corrupt it. Give another path.");
-        }
+        DataFileGuard.Refuse("--audit-log", path, "appending to it would corrupt it");
 
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
         if (!OperatingSystem.IsWindows())

@@ -15,10 +15,7 @@ internal static class ReportFiles
         }
 
         // A report replaces an older report; never a sync file (a typo of --file for --out) or a c1z.
-        if (File.Exists(path) && (Store.SyncTarget.IsSqliteDatabase(path) || Core.Baton.Export.C1zTarget.IsC1z(path)))
-        {
-            throw new UsageException($"--out {path} is {(Store.SyncTarget.IsSqliteDatabase(path) ? "an SQLite database (a sync file?)" : "a c1z")}; writing the report there would destroy it. Give another path.");
-        }
+        DataFileGuard.Refuse("--out", path, "writing the report there would destroy it");
 
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         try
