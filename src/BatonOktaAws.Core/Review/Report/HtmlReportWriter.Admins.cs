@@ -60,19 +60,10 @@ public static partial class HtmlReportWriter
                     : line.Any(p => p.Role is null)
                         ? "access to the app (roles from the mapped groups its members are in)"
                         : string.Join(", ", line.Where(p => p.Role is not null).Select(p => $"{p.Role} in {p.AccountId}").Distinct(StringComparer.Ordinal));
-                var canSignIn = UserStatuses.CanAuthenticate(first.UserStatus);
                 var isFlagged = flagged.Contains((first.UserId, app.Key));
                 w.Raw(isFlagged ? "<tr class=\"flagged\"" : "<tr")
                     .Raw(" data-f=\"").Attr(Filter(first.Login, first.UserId, label, first.Held.Label, first.GroupName, gives)).Raw("\"><td>").Text(first.Login ?? first.UserId).Raw("</td><td>");
-                if (canSignIn)
-                {
-                    w.Text(first.UserStatus ?? "unknown");
-                }
-                else
-                {
-                    w.Badge($"{first.UserStatus}: cannot sign in", "dormant");
-                }
-
+                WriteStatus(w, first.UserStatus, UserStatuses.CanAuthenticate(first.UserStatus));
                 w.Raw("</td><td>").Text(first.Held.Label).Raw(first.Held.IsCustom ? " <span class=\"muted\">(custom)</span>" : string.Empty)
                     .Raw("</td><td>").Text(first.Held.How)
                     .Raw("</td><td>").Text(first.Capability == AdminCapability.AppAssignments ? "the app's assignments" : $"membership of '{first.GroupName ?? first.GroupId}'")

@@ -399,14 +399,7 @@ public static partial class HtmlReportWriter
 
         w.Raw(" data-f=\"").Attr(Filter(row.Login, row.DisplayName, a.AccountId, a.Role, row.AppLabel, row.SourceGroupName, a.UserStatus)).Raw("\"><td>").Text(row.Login)
             .Raw("</td><td>").Text(row.DisplayName).Raw("</td><td>");
-        if (row.CanSignIn)
-        {
-            w.Text(a.UserStatus ?? "unknown");
-        }
-        else
-        {
-            w.Badge($"{a.UserStatus}: cannot sign in", "dormant");
-        }
+        WriteStatus(w, a.UserStatus, row.CanSignIn);
 
         w.Raw("</td><td>").Text(row.AppLabel).Raw("</td><td>").Text(row.Through);
         if (row.SourceGroupSource is { } source)
@@ -432,6 +425,19 @@ public static partial class HtmlReportWriter
         }
 
         w.Raw("</td></tr>\n");
+    }
+
+    /// <summary>A user's Okta status, as a badge when it keeps them from signing in.</summary>
+    private static void WriteStatus(HtmlText w, string? status, bool canSignIn)
+    {
+        if (canSignIn)
+        {
+            w.Text(status ?? "unknown");
+        }
+        else
+        {
+            w.Badge($"{status}: cannot sign in", "dormant");
+        }
     }
 
     private static void Fact(HtmlText w, string term, string value) => w.Raw("<div><dt>").Text(term).Raw("</dt><dd>").Text(value).Raw("</dd></div>\n");
