@@ -21,6 +21,8 @@ internal static class ErrorReporter
                 (ExitCode.Failure, $"Okta rejected the API token ({api.Status} {api.ErrorCode}: {api.ErrorSummary}); check BATON_API_TOKEN or --api-token-file."),
             OktaApiException { IsForbidden: true } api =>
                 (ExitCode.Failure, $"{api.Message} (the API token's admin role lacks a permission this needs)."),
+            OktaResponseTooLargeException tooLarge =>
+                (ExitCode.Failure, $"{tooLarge.Message} If it is a real Okta answer, raise --max-response-mb (now {tooLarge.LimitBytes / (1024 * 1024)})."),
             OktaException or AwsAppException or SyncFileException or Store.C1z.C1zException or Core.Provisioning.ProvisioningException or Core.Iam.IamExportException => (ExitCode.Failure, exception.Message),
             Microsoft.Data.Sqlite.SqliteException sqlite => (ExitCode.Failure, $"SQLite could not write or read the sync file: {sqlite.Message}"),
             IOException or UnauthorizedAccessException => (ExitCode.Failure, $"File system error: {exception.Message}"),

@@ -3,6 +3,7 @@ using BatonOktaAws.Store;
 using BatonOktaAws.Store.Model;
 using BatonOktaAws.TestSupport;
 using OktaSimulator.Fixtures;
+using OktaSimulator.Http;
 
 namespace BatonOktaAws.Cli.Tests;
 
@@ -56,6 +57,26 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Contains(rows, r => r is { UserId: "00udemoheidi00000008", Role: "Auditor", Source: "direct" });
         Assert.DoesNotContain(rows, r => r is { UserId: "00udemoalice00000001", Role: "Admin" });
         Assert.Matches(@"\d+ warnings:", sync.Out);
+    }
+
+    [Fact]
+    public async Task Sync_AnswerLargerThanMaxResponseMb_FailsNamingTheFlagAndKeepsThePreviousFile()
+    {
+        var state = OrgFixture.Demo().ToState();
+        await using var simulator = await TestSimulator.StartAsync(state);
+        var file = _temp.File("sync.db");
+        var variables = CliRun.Variables(simulator, file);
+        Assert.Equal(0, (await CliRun.RunAsync(variables, "sync")).ExitCode);
+        var previous = await File.ReadAllBytesAsync(file);
+        simulator.Faults.Install(new FaultPlan { OversizedBodyEvery = 1, OversizedBodyBytes = 3 * 1024 * 1024, PathPrefix = "/api/v1/groups/" });
+        variables["BATON_MAX_RESPONSE_MB"] = "2";
+
+        var sync = await CliRun.RunAsync(variables, "sync");
+
+        Assert.Equal(1, sync.ExitCode);
+        var error = Assert.Single(sync.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("larger than", StringComparison.Ordinal));
+        Assert.Matches(@"Okta's answer to GET /api/v1/groups/\S+ is larger than 2 MiB, the most the client reads of one response; stopped reading it\. If it is a real Okta answer, raise --max-response-mb \(now 2\)\.$", error);
+        Assert.Equal(previous, await File.ReadAllBytesAsync(file));
     }
 
     [Fact]

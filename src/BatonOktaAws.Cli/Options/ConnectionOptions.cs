@@ -47,6 +47,8 @@ internal sealed class ConnectionOptions
 
     public NumberOption RequestTimeout { get; } = new("--request-timeout", 1, 600, 30, "Seconds one request to Okta may take before it is retried.");
 
+    public NumberOption MaxResponseMegabytes { get; } = new("--max-response-mb", 1, 4096, (int)(OktaClientOptions.DefaultMaxResponseBytes / (1024 * 1024)), "The most the client reads of one Okta response, in MiB; a longer answer fails that request instead of filling memory (the largest real page is about 16 MiB).");
+
     public NumberOption GroupMembersPageSize { get; } = new("--group-members-page-size", 1, OktaPageLimits.MaxGroupMembers, OktaPageLimits.GroupMembers, "Members per page when reading a group's members (Okta recommends 200; see docs/benchmarks.md).");
 
     public NumberOption GroupsPageSize { get; } = new("--groups-page-size", 1, OktaPageLimits.MaxGroups, OktaPageLimits.Groups, "Groups per page when listing groups, for group mapping and admin roles (Okta recommends 200 or fewer).");
@@ -61,6 +63,7 @@ internal sealed class ConnectionOptions
         command.Add(Concurrency);
         command.Add(TokenRateLimitPercent);
         command.Add(RequestTimeout);
+        command.Add(MaxResponseMegabytes);
         if (_readsLists)
         {
             command.Add(GroupMembersPageSize);
@@ -103,6 +106,7 @@ internal sealed class ConnectionOptions
             MaxConcurrentRequests = values.Get(Concurrency),
             TokenRateLimitShare = values.Get(TokenRateLimitPercent) / 100.0,
             RequestTimeout = TimeSpan.FromSeconds(values.Get(RequestTimeout)),
+            MaxResponseBytes = values.Get(MaxResponseMegabytes) * 1024L * 1024,
             GroupMembersPageSize = _readsLists ? values.Get(GroupMembersPageSize) : GroupMembersPageSize.Default,
             GroupsPageSize = _readsLists ? values.Get(GroupsPageSize) : GroupsPageSize.Default,
         };

@@ -38,7 +38,10 @@ public sealed record OktaClientOptions
     /// members at up to 16 KB for a user with a large custom profile is 16 MB. 64 MiB holds either four times
     /// over, while eight requests in flight can hold at most 512 MiB.
     /// </summary>
-    public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
+    public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
     /// <summary>The <c>limit</c> of each page of a group's members (1 to <see cref="OktaPageLimits.MaxGroupMembers"/>).</summary>
     public int GroupMembersPageSize { get; init; } = OktaPageLimits.GroupMembers;

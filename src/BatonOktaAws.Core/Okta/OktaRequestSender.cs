@@ -262,11 +262,7 @@ internal sealed class OktaRequestSender : IDisposable
         }
     }
 
-    private OktaInvalidResponseException TooLarge(OktaRequest request) =>
-        new($"Okta's answer to {request.Description} is larger than {Mebibytes(_options.MaxResponseBytes)}, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.");
-
-    private static string Mebibytes(long bytes) =>
-        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : $"{bytes} bytes";
+    private OktaResponseTooLargeException TooLarge(OktaRequest request) => new(request.Description, _options.MaxResponseBytes);
 
     private static async Task<OktaErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -178,9 +178,9 @@ public sealed class OktaClientResilienceTests
         using var counter = new ExchangeCounter();
         using var client = Client(simulator, handler: counter);
 
-        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => ReadAllAsync(client.ListUsersAsync(null, null, CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<OktaResponseTooLargeException>(() => ReadAllAsync(client.ListUsersAsync(null, null, CancellationToken.None)));
 
-        Assert.Equal("Okta's answer to GET /api/v1/users is larger than 64 MiB, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.", error.Message);
+        Assert.Equal("Okta's answer to GET /api/v1/users is larger than 64 MiB, the most the client reads of one response; stopped reading it.", error.Message);
         Assert.Equal(1, counter.Sent);
     }
 
@@ -191,9 +191,9 @@ public sealed class OktaClientResilienceTests
         using var counter = new ExchangeCounter();
         using var client = Client(simulator, options: Fast with { MaxResponseBytes = 64 * 1024 }, handler: counter);
 
-        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OktaResponseTooLargeException>(() => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None));
 
-        Assert.Equal($"Okta's answer to GET /api/v1/apps/{simulator.State.AwsAppId} is larger than 65536 bytes, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.", error.Message);
+        Assert.Equal($"Okta's answer to GET /api/v1/apps/{simulator.State.AwsAppId} is larger than 65536 bytes, the most the client reads of one response; stopped reading it.", error.Message);
         Assert.Equal(1, counter.Sent);
     }
 

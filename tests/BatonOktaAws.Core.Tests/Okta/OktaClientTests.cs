@@ -273,9 +273,9 @@ public sealed class OktaClientTests : IDisposable
         _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).RespondWith(Json(padded));
         using var client = Client(Fast with { MaxResponseBytes = 64 * 1024 });
 
-        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OktaResponseTooLargeException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
 
-        Assert.Equal($"Okta's answer to GET /api/v1/apps/{AppId} is larger than 65536 bytes, the most the client reads of one response (OktaClientOptions.MaxResponseBytes); stopped reading it.", error.Message);
+        Assert.Equal($"Okta's answer to GET /api/v1/apps/{AppId} is larger than 65536 bytes, the most the client reads of one response; stopped reading it.", error.Message);
         Assert.Single(_server.LogEntries);
     }
 
