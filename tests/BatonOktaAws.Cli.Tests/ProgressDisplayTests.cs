@@ -116,6 +116,43 @@ public sealed partial class ProgressDisplayTests
     }
 
     [Fact]
+    public void Display_BucketsWithHeaders_ShowTheTokensShareUsedOnTheTerminalAndInTheLogLine()
+    {
+        var time = new FakeTimeProvider(Start);
+        var progress = Lists(new ListProgress("members of 3 groups (1 done)", 2, 1_500, 2_400, false)) with
+        {
+            RateLimits =
+            [
+                new RateLimitUse("/api/v1/apps", 37, 50, Start.AddSeconds(20)),
+                new RateLimitUse("/api/v1/groups", 12, 300, Start.AddSeconds(20)),
+                new RateLimitUse("/api/v1/users", 1, 300, Start.AddSeconds(20)),
+            ],
+        };
+        using var error = new StringWriter();
+        using (var display = new ProgressDisplay(new SyncStatus(), time, NullLogger(), new LiveConsole(error)))
+        {
+            display.Report(progress);
+            display.Refresh();
+        }
+
+        using var logged = new StringWriter();
+        using var loggers = LoggingOptions.CreateFactory(logged, LogFormat.Console, LogEventLevel.Information);
+        using (var display = new ProgressDisplay(new SyncStatus(), time, loggers.CreateLogger("test"), terminal: null))
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            display.Report(progress);
+        }
+
+        var frames = Plain(error.ToString());
+        Assert.Contains("Reading members of 3 groups (1 done): 1,500 of 2,400 so far, 2 pages", frames, StringComparison.Ordinal);
+        Assert.Contains("This token's share used this window: apps 37 of 50, groups 12 of 300, 1 more", frames, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "45 requests to Okta so far; this token's share used this window: apps 37 of 50, groups 12 of 300, 1 more",
+            Assert.Single(CliRun.Lines(logged.ToString())),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sync_OnATerminal_DrawsTheLiveDisplayAndKeepsEveryLogLineWhole()
     {
         using var temp = new TempDirectory();
@@ -125,7 +162,11 @@ public sealed partial class ProgressDisplayTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(" finished in ", result.Out, StringComparison.Ordinal);
-        Assert.Contains("requests to Okta so far", Plain(result.Error), StringComparison.Ordinal);
+        var plain = Plain(result.Error);
+        Assert.Contains("requests to Okta so far", plain, StringComparison.Ordinal);
+        // Okta's group stats give each group's size, so members count against a total; its headers give the share.
+        Assert.Matches(new Regex(@"members of \d+ groups \(\d+ done\): [\d,]+ of [\d,]+"), plain);
+        Assert.Matches(new Regex(@"This token's share used this window: \w+ [\d,]+ of [\d,]+"), plain);
         var logLines = LogLineStart().Matches(result.Error);
         Assert.True(logLines.Count > 10);
         Assert.All(logLines, m => Assert.Matches(new Regex(@"^\d\d:\d\d:\d\d (INF|DBG|WRN) [^\u001b]+$"), m.Groups["line"].Value));

@@ -14,8 +14,8 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Failure details")]
     public static partial void FailureDetails(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Sync progress: {Activity:l}; {Requests} requests to Okta so far")]
-    public static partial void Progress(ILogger logger, string activity, long requests);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Sync progress: {Activity:l}; {Requests} requests to Okta so far{ShareUsed:l}")]
+    public static partial void Progress(ILogger logger, string activity, long requests, string shareUsed);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Sync finished: {File:l} with {Users} users, {Groups} groups, {Accounts} accounts, {Entitlements} entitlements, {Grants} grants, {AccessRows} access rows; {Requests} requests in {ElapsedSeconds:0.0} s")]
     public static partial void SyncFinished(ILogger logger, string file, long users, long groups, long accounts, long entitlements, long grants, long accessRows, long requests, double elapsedSeconds);

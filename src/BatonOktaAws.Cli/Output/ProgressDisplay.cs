@@ -91,7 +91,8 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
 
         var sentence = Status.Sentence(_time.GetUtcNow());
         var requests = value.Requests;
-        CliLog.Progress(_logger, sentence, requests);
+        var shareUsed = Status.ShareLine() is { } share ? $"; {char.ToLowerInvariant(share[0])}{share[1..]}" : string.Empty;
+        CliLog.Progress(_logger, sentence, requests, shareUsed);
     }
 
     /// <summary>Redraws the live display now (the display also redraws itself four times a second).</summary>
@@ -119,6 +120,11 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
     {
         var lines = Status.ListLines().Select(l => (IRenderable)new Text("  " + l)).ToList();
         lines.Add(new Text("  " + Status.RequestsLine(), new Style(decoration: Decoration.Dim)));
+        if (Status.ShareLine() is { } share)
+        {
+            lines.Add(new Text("  " + share, new Style(decoration: Decoration.Dim)));
+        }
+
         if (Status.WaitLine(_time.GetUtcNow()) is { } wait)
         {
             lines.Add(new Text("  " + wait, new Style(Color.Yellow)));

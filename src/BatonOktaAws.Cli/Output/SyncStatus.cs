@@ -11,6 +11,11 @@ namespace BatonOktaAws.Cli.Output;
 /// </summary>
 internal sealed class SyncStatus
 {
+    /// <summary>Buckets named in the share line; a sync spends a handful, the most used first.</summary>
+    private const int MaxBucketsShown = 2;
+
+    private const string ApiPrefix = "/api/v1/";
+
     private readonly Lock _lock = new();
     private SyncProgress? _progress;
     private RateLimitWait? _wait;
@@ -52,6 +57,27 @@ internal sealed class SyncStatus
 
     /// <summary>"45 requests to Okta so far".</summary>
     public string RequestsLine() => string.Create(CultureInfo.InvariantCulture, $"{Progress()?.Requests ?? 0:N0} requests to Okta so far");
+
+    /// <summary>
+    /// "This token's share used this window: apps 37 of 50, groups 12 of 300" (buckets by their path under
+    /// /api/v1/, the most used first, at most two so the line fits a terminal) — or null before Okta's headers stated
+    /// any limit.
+    /// </summary>
+    public string? ShareLine()
+    {
+        var buckets = Progress()?.RateLimits ?? [];
+        if (buckets.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = buckets.Take(MaxBucketsShown).Select(b => string.Create(CultureInfo.InvariantCulture, $"{ShortName(b.Bucket)} {b.Used:N0} of {b.TokenShare:N0}"));
+        var more = buckets.Count > MaxBucketsShown ? string.Create(CultureInfo.InvariantCulture, $", {buckets.Count - MaxBucketsShown} more") : string.Empty;
+        return $"This token's share used this window: {string.Join(", ", shown)}{more}";
+    }
+
+    private static string ShortName(string bucket) =>
+        bucket.StartsWith(ApiPrefix, StringComparison.Ordinal) ? bucket[ApiPrefix.Length..] : bucket;
 
     /// <summary>The rate-limit wait still running at <paramref name="now"/>, as a countdown, or null.</summary>
     public string? WaitLine(DateTimeOffset now)

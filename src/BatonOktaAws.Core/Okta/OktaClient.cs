@@ -55,6 +55,9 @@ public sealed class OktaClient : IDisposable
     /// <summary>Requests answered so far (each retry counts).</summary>
     public long RequestCount => _sender.RequestCount;
 
+    /// <summary>Each rate-limit bucket's use of its current window against this token's share, the most used first.</summary>
+    public IReadOnlyList<RateLimiting.RateLimitUse> RateLimitUsage() => _sender.RateLimitUsage();
+
     // ---- Reads: the app and its configuration -------------------------------------------------
 
     public async Task<OktaApplication> GetApplicationAsync(string appId, CancellationToken cancellationToken)

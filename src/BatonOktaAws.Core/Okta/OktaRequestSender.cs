@@ -69,6 +69,9 @@ internal sealed class OktaRequestSender : IDisposable
     /// <summary>Requests that reached Okta and got an answer (retries count separately).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
 
+    /// <summary>Each bucket's use of its current window against the token's share (see <see cref="RateLimitGate.Usage"/>).</summary>
+    public IReadOnlyList<RateLimitUse> RateLimitUsage() => _gate.Usage();
+
     public async Task<OktaResponse<T>> SendAsync<T>(OktaRequest request, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
     {
         if (!_domain.IsSameOrigin(request.Uri))

@@ -34,6 +34,9 @@ internal sealed class FetchPhase
 
     public GroupMemberQueue Members { get; } = new();
 
+    /// <summary>Group sizes as Okta states them, when a list told them, to count members against.</summary>
+    public GroupSizes GroupSizes { get; } = new();
+
     /// <summary>
     /// The lists read so far: each finding syncer, and the group member lists as one line (hundreds of groups
     /// would drown a display).
@@ -42,16 +45,17 @@ internal sealed class FetchPhase
     {
         var lists = _finders.Select(s => s.Progress).ToList();
         var members = _memberSyncers.Select(s => s.Progress).ToList();
-        var queued = Members.Count;
-        if (queued > 0)
+        var queued = Members.Queued();
+        if (queued.Count > 0)
         {
             var done = members.Count(m => m.Done);
+            var items = members.Sum(m => m.Items);
             lists.Add(new ListProgress(
-                $"members of {queued} group{(queued == 1 ? string.Empty : "s")} ({done} done)",
+                $"members of {queued.Count} group{(queued.Count == 1 ? string.Empty : "s")} ({done} done)",
                 members.Sum(m => m.Pages),
-                members.Sum(m => m.Items),
-                null,
-                done == queued && _finders.All(f => f.Progress.Done)));
+                items,
+                GroupSizes.TotalOf(queued) is { } total ? Math.Max(total, items) : null,
+                done == queued.Count && _finders.All(f => f.Progress.Done)));
         }
 
         return lists;

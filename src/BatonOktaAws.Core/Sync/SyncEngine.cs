@@ -77,7 +77,7 @@ public sealed class SyncEngine
             SyncLog.Fetching(_logger, apps.Contexts.Count);
             var pages = 0L;
             var finders = Finders(apps.Contexts, options, fetch.Members);
-            finders.AddRange(AdminRoleLists(options, fetch.Members, new AdminRoleReview(writer.Warnings())));
+            finders.AddRange(AdminRoleLists(options, fetch.Members, fetch.GroupSizes, new AdminRoleReview(writer.Warnings())));
             _appUserLists = [.. finders.OfType<AppUsersSyncer>()];
             await fetch.RunAsync(
                 finders,
@@ -165,9 +165,9 @@ public sealed class SyncEngine
     /// The admin role lists: users and groups holding roles (always), and custom roles and resource sets when asked.
     /// They wait on nothing, so they run alongside the apps' lists; the groups they find are queued for members.
     /// </summary>
-    private static IEnumerable<IListSyncer> AdminRoleLists(SyncOptions options, GroupMemberQueue members, AdminRoleReview review)
+    private static IEnumerable<IListSyncer> AdminRoleLists(SyncOptions options, GroupMemberQueue members, GroupSizes sizes, AdminRoleReview review)
     {
-        yield return new AdminGroupsSyncer(members, review);
+        yield return new AdminGroupsSyncer(members, sizes, review);
         yield return new AdminRoleHoldersSyncer(members, review, options.SkipSecondaryEmails);
         if (options.SyncCustomRoles)
         {
@@ -283,7 +283,7 @@ public sealed class SyncEngine
         var lists = fetch?.Progress() ?? [];
         var (done, known) = fetch?.GroupCounts() ?? (0, 0);
         var appUsers = phase == SyncPhase.DerivingAccess ? usersDerived : _appUserLists.Sum(l => l.Progress.Items);
-        _progress.Report(new SyncProgress(phase, _client.RequestCount, pages, appUsers, done, known) { Lists = lists });
+        _progress.Report(new SyncProgress(phase, _client.RequestCount, pages, appUsers, done, known) { Lists = lists, RateLimits = _client.RateLimitUsage() });
     }
 
     private void TryRecordRequests(SyncFileWriter writer, long requests)

@@ -1,10 +1,15 @@
+using BatonOktaAws.Core.Okta.RateLimiting;
+
 namespace BatonOktaAws.Core.Sync;
 
 /// <summary>Where a running sync is, for a progress display.</summary>
-/// <param name="Lists">Every Okta list the sync has started reading, in the order they started.</param>
 public sealed record SyncProgress(SyncPhase Phase, long Requests, long Pages, long AppUsers, long GroupsDone, long GroupsKnown)
 {
+    /// <summary>Every Okta list the sync has started reading, in the order they started.</summary>
     public IReadOnlyList<ListProgress> Lists { get; init; } = [];
+
+    /// <summary>Each rate-limit bucket's use of its current window against the token's share, the most used first.</summary>
+    public IReadOnlyList<RateLimitUse> RateLimits { get; init; } = [];
 }
 
 /// <summary>

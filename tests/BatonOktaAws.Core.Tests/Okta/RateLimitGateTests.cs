@@ -208,6 +208,31 @@ public sealed class RateLimitGateTests
     }
 
     /// <summary>Headers as a server whose clock reads <see cref="Start"/> would send them.</summary>
+    [Fact]
+    public async Task Usage_RequestsSentInTheWindow_CountsThemAgainstTheTokensShareUntilTheWindowResets()
+    {
+        var time = new FakeTimeProvider(Start);
+        var gate = new RateLimitGate(time, 0.5, TimeSpan.Zero);
+        Assert.Empty(gate.Usage());
+
+        gate.Complete(await gate.AcquireAsync(Apps, CancellationToken.None), Headers(limit: 100, remaining: 99, resetIn: 30));
+        for (var i = 0; i < 36; i++)
+        {
+            gate.Complete(await gate.AcquireAsync(Apps, CancellationToken.None), null);
+        }
+
+        var groups = await gate.AcquireAsync(RateLimitBucket.Groups, CancellationToken.None);
+        gate.Complete(groups, Headers(limit: 600, remaining: 580, resetIn: 30));
+
+        // The apps bucket is the more used (37 of 50); the groups one counts only this client's request, not the
+        // 19 others the org spent.
+        Assert.Equal(
+            [new RateLimitUse(Apps, 37, 50, Start.AddSeconds(30)), new RateLimitUse(RateLimitBucket.Groups, 1, 300, Start.AddSeconds(30))],
+            gate.Usage());
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Empty(gate.Usage());
+    }
+
     private static RateLimitHeaders Headers(int limit, int remaining, int resetIn, int resetEpochOffset = 0) =>
         new(limit, remaining, Start.ToUnixTimeSeconds() + resetIn + resetEpochOffset, Start);
 }

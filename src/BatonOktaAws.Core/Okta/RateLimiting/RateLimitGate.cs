@@ -220,6 +220,23 @@ public sealed class RateLimitGate
         }
     }
 
+    /// <summary>
+    /// Each bucket's use of its current window against the token's share, for buckets whose headers carried
+    /// limits and whose window has not reset yet; the most used first.
+    /// </summary>
+    public IReadOnlyList<RateLimitUse> Usage()
+    {
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            return [.. _buckets
+                .Where(b => b.Value.Window is not null && b.Value.ResetAt is { } reset && reset > now && b.Value.TokenCap is > 0 and < int.MaxValue)
+                .Select(b => new RateLimitUse(b.Key, Math.Min(b.Value.Used, b.Value.TokenCap), b.Value.TokenCap, b.Value.ResetAt!.Value))
+                .OrderByDescending(u => (double)u.Used / u.TokenShare)
+                .ThenBy(u => u.Bucket, StringComparer.Ordinal)];
+        }
+    }
+
     private void Observe(BucketState state, RateLimitTicket ticket, RateLimitHeaders headers, DateTimeOffset now)
     {
         var notYetCounted = state.InFlight.Count(s => s > ticket.Sequence);

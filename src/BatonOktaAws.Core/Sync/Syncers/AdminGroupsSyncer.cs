@@ -15,13 +15,16 @@ namespace BatonOktaAws.Core.Sync.Syncers;
 internal sealed class AdminGroupsSyncer : ListSyncer<AdminGroupsSyncer.RoleGroup>
 {
     private readonly GroupMemberQueue _members;
+    private readonly GroupSizes _sizes;
     private readonly AdminRoleReview _review;
     private volatile string? _refused;
     private long _withoutStats;
 
-    public AdminGroupsSyncer(GroupMemberQueue members, AdminRoleReview review)
+    /// <param name="sizes">Told every group's member count from the stats, for progress against totals.</param>
+    public AdminGroupsSyncer(GroupMemberQueue members, GroupSizes sizes, AdminRoleReview review)
     {
         _members = members;
+        _sizes = sizes;
         _review = review;
     }
 
@@ -72,6 +75,14 @@ internal sealed class AdminGroupsSyncer : ListSyncer<AdminGroupsSyncer.RoleGroup
     private async Task<IReadOnlyList<RoleGroup>> ReadRoleGroupsAsync(OktaClient client, OktaPage<OktaGroup> page, CancellationToken cancellationToken)
     {
         Interlocked.Add(ref _withoutStats, page.Items.Count(g => g.Embedded?.Stats?.HasAdminPrivilege is null));
+        foreach (var group in page.Items)
+        {
+            if (group.Embedded?.Stats?.UsersCount is { } count)
+            {
+                _sizes.Know(group.Id!, count);
+            }
+        }
+
         var marked = page.Items.Where(g => g.Embedded?.Stats?.HasAdminPrivilege == true).ToList();
         var roles = await Task.WhenAll(marked.Select(g => AdminRoleReader.ReadAsync(client, OktaRoleHolder.Group(g.Id!), cancellationToken))).ConfigureAwait(false);
         return [.. marked.Select((g, i) => new RoleGroup(g, roles[i]))];

@@ -23,6 +23,15 @@ internal sealed class GroupMemberQueue
         }
     }
 
+    /// <summary>The groups queued so far, in no particular order.</summary>
+    public IReadOnlyList<string> Queued()
+    {
+        lock (_lock)
+        {
+            return [.. _queued];
+        }
+    }
+
     /// <summary>Queues the group unless it already was.</summary>
     public void Add(string groupId)
     {

@@ -13,14 +13,14 @@ internal abstract class ListSyncer<T> : IListSyncer
 {
     private long _pages;
     private long _items;
-    private long? _total;
     private volatile bool _done;
 
     public abstract string Stream { get; }
 
     public abstract string Description { get; }
 
-    public ListProgress Progress => new(Description, Interlocked.Read(ref _pages), Interlocked.Read(ref _items), _total, _done);
+    /// <summary>Pages and items so far; no total, since Okta's lists do not say how long they are (group sizes, which it does state, are counted against in <see cref="FetchPhase"/>).</summary>
+    public ListProgress Progress => new(Description, Interlocked.Read(ref _pages), Interlocked.Read(ref _items), null, _done);
 
     public async Task ReadAsync(OktaClient client, StreamCheckpoint? checkpoint, Func<SyncPage, CancellationToken, ValueTask> emit, CancellationToken cancellationToken)
     {
@@ -48,9 +48,6 @@ internal abstract class ListSyncer<T> : IListSyncer
     }
 
     public void Write(SyncBatch batch, SyncPage page) => Write(batch, (IReadOnlyList<T>)page.Items);
-
-    /// <summary>Sets the number of items Okta says the list holds, when it says.</summary>
-    protected void KnowTotal(long total) => _total = total;
 
     protected abstract IAsyncEnumerable<OktaPage<T>> ListAsync(OktaClient client, Uri? resumeFrom, CancellationToken cancellationToken);
 
