@@ -63,15 +63,44 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Diff_FileWithOneSync_FailsSayingThereIsNothingToCompareWith()
+    public async Task Diff_FileWithItsFirstSyncOnly_SaysThereIsNothingToCompareWithAndExitsZeroEvenWithExitCode()
     {
         var file = _temp.File("once.db");
         Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
 
-        var diff = await CliRun.RunAsync(null, "diff", "--file", file);
+        var diff = await CliRun.RunAsync(null, "diff", "--file", file, "--exit-code");
+        var json = await CliRun.RunAsync(null, "diff", "--file", file, "--exit-code", "--output", "json");
 
+        // The first night of `sync && diff --exit-code || alert`: no alert, and no error either.
+        Assert.Equal((0, 0), (diff.ExitCode, json.ExitCode));
+        Assert.StartsWith("Sync 1 (", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("is the first sync this file keeps: nothing to compare with yet. The next sync will be compared with it.", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("holds only its first sync: nothing to compare with yet", diff.Error, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("from").ValueKind);
+        Assert.Equal(1, document.RootElement.GetProperty("to").GetProperty("syncId").GetInt64());
+        Assert.False(document.RootElement.GetProperty("accessChanged").GetBoolean());
+        Assert.Equal(0, document.RootElement.GetProperty("access").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Diff_LaterSyncWhoseEarlierOnesWereNotKept_FailsSayingHowManyToKeep()
+    {
+        var file = _temp.File("kept-one.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+        await using (var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState()))
+        {
+            var variables = CliRun.Variables(simulator, file);
+            variables["BATON_AWS_OKTA_APP_ID"] = "all";
+            Assert.Equal(0, (await CliRun.RunAsync(variables, "sync", "--keep-syncs", "1")).ExitCode);
+        }
+
+        var diff = await CliRun.RunAsync(null, "diff", "--file", file, "--exit-code");
+
+        // Silence here would hide every change from a cron job that keeps one sync.
         Assert.Equal(ExitCode.Failure, diff.ExitCode);
-        Assert.Contains("keeps no sync before sync 1 to compare with", diff.Error, StringComparison.Ordinal);
+        Assert.Contains("keeps no sync before sync 2 to compare with", diff.Error, StringComparison.Ordinal);
+        Assert.Contains("keep at least 2 to diff", diff.Error, StringComparison.Ordinal);
     }
 
     [Fact]

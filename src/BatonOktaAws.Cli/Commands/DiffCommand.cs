@@ -48,6 +48,9 @@ internal sealed class DiffCommand : Command, IDocumentedCommand
 
     public IReadOnlyList<int> ExitCodes { get; } = [ExitCode.Success, ExitCode.Failure, ExitCode.UsageError, ExitCode.AccessChanged];
 
+    /// <summary>The id of the first sync written to a new file.</summary>
+    private const long FirstSyncId = 1;
+
     private Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var values = context.Values;
@@ -66,11 +69,21 @@ internal sealed class DiffCommand : Command, IDocumentedCommand
             using var other = SyncFileReader.Open(basePath);
             diff = SyncComparer.Compare(ReviewSnapshot.Load(other.Latest()), ReviewSnapshot.Load(to));
         }
+        else if ((from ?? to.PreviousSyncId) is { } fromId)
+        {
+            diff = SyncComparer.Compare(ReviewSnapshot.Load(reader.Sync(fromId)), ReviewSnapshot.Load(to));
+        }
+        else if (to.SyncId == FirstSyncId)
+        {
+            // The file's very first sync (the first night of a cron job): there is nothing to have changed from. Syncs
+            // are numbered on from the file they replace, so a later sync whose predecessors were dropped
+            // (--keep-syncs 1) is not mistaken for it and stays an error: silence there would hide every change.
+            CliLog.FirstSyncNothingToCompare(context.Logger, reader.Path);
+            diff = SyncDiff.FirstSync(to.Run);
+        }
         else
         {
-            var fromId = from ?? to.PreviousSyncId
-                ?? throw new SyncFileException($"{reader.Path} keeps no sync before sync {to.SyncId} to compare with: sync again (the file keeps the last --keep-syncs syncs, default 2), or pass --base <other file>.");
-            diff = SyncComparer.Compare(ReviewSnapshot.Load(reader.Sync(fromId)), ReviewSnapshot.Load(to));
+            throw new SyncFileException($"{reader.Path} keeps no sync before sync {to.SyncId} to compare with: sync again (the file keeps the last --keep-syncs syncs, default 2; keep at least 2 to diff), or pass --base <other file>.");
         }
 
         DiffOutput.Write(_env.Out, diff, values.Get(Output));

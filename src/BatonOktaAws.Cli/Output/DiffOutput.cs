@@ -40,6 +40,12 @@ internal static class DiffOutput
 
     private static void WriteText(TextWriter output, SyncDiff diff)
     {
+        if (diff.From is null)
+        {
+            output.WriteLine($"Sync {diff.To.Id} ({When(diff.To)}) is the first sync this file keeps: nothing to compare with yet. The next sync will be compared with it.");
+            return;
+        }
+
         output.WriteLine($"Changes from sync {diff.From.Id} ({When(diff.From)}) to sync {diff.To.Id} ({When(diff.To)}):");
         if (!diff.AnythingChanged)
         {
@@ -147,8 +153,14 @@ internal static class DiffOutput
         json.WriteEndObject();
     }
 
-    private static void Sync(Utf8JsonWriter json, string name, SyncRunSummary run)
+    private static void Sync(Utf8JsonWriter json, string name, SyncRunSummary? run)
     {
+        if (run is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
         json.WriteStartObject(name);
         json.WriteNumber("syncId", run.Id);
         json.WriteString("startedAt", run.StartedAt);

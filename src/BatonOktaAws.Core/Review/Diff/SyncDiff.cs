@@ -33,8 +33,9 @@ public sealed record AssignmentChange(
     string? To);
 
 /// <summary>Everything that changed between two syncs, in the terms a reviewer reads.</summary>
+/// <param name="From">The earlier sync; null when <paramref name="To"/> is the first sync there is (nothing to compare with yet).</param>
 public sealed record SyncDiff(
-    SyncRunSummary From,
+    SyncRunSummary? From,
     SyncRunSummary To,
     IReadOnlyList<AccessChange> Access,
     IReadOnlyList<UserStatusChange> UserStatus,
@@ -46,4 +47,10 @@ public sealed record SyncDiff(
     public bool AccessChanged => Access.Count > 0;
 
     public bool AnythingChanged => Access.Count + UserStatus.Count + Memberships.Count + AppSettings.Count + Assignments.Count > 0;
+
+    /// <summary>
+    /// The diff of a file's first sync: nothing to compare with, so no change — not "everything was added", which would
+    /// alert on the first night of a cron job, and not an error, which would too.
+    /// </summary>
+    public static SyncDiff FirstSync(SyncRunSummary to) => new(null, to, [], [], [], [], []);
 }
