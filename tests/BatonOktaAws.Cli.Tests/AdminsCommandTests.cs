@@ -84,6 +84,16 @@ public sealed class AdminsCommandTests : IDisposable
             rows);
         using var plain = JsonDocument.Parse(without.Out);
         Assert.Equal(1, plain.RootElement.GetArrayLength());
+
+        // An admin path reaches the same AWS role as bob's group path: its ARN and admin-equivalence, from the IAM export.
+        var bob = plain.RootElement[0];
+        Assert.StartsWith("arn:aws:iam::123456789012:role/", bob.GetProperty("iamRoleArn").GetString(), StringComparison.Ordinal);
+        Assert.True(bob.GetProperty("adminEquivalent").GetBoolean());
+        Assert.All(document.RootElement.EnumerateArray(), r =>
+        {
+            Assert.Equal(bob.GetProperty("iamRoleArn").GetString(), r.GetProperty("iamRoleArn").GetString());
+            Assert.True(r.GetProperty("adminEquivalent").GetBoolean());
+        });
         var table = await CliRun.RunAsync(null, "access", "--file", file, "--account", "123456789012", "--role", "Admin", "--include-admins");
         Assert.Contains("admin:SUPER_ADMIN (Super Organization administrator directly: app assignments; membership of 'AWS Admins')", table.Out, StringComparison.Ordinal);
     }

@@ -17,6 +17,11 @@ public static class AdminAccessRows
         ArgumentNullException.ThrowIfNull(filter);
         var review = WhoCanChangeAwsAccess.For(sync);
         var reach = new AwsRoleReach(sync);
+
+        // The AWS role each reachable role is, as the rows of the direct and group paths show it (the sync file's
+        // access view joins the same two tables): an admin path to an admin-equivalent role says so.
+        var arns = sync.RoleStatuses.Where(s => s.IamRoleArn is not null).ToDictionary(s => (s.AppId, s.AccountId, s.Role), s => s.IamRoleArn!);
+        var adminEquivalent = sync.IamRoles.ToDictionary(r => (r.AccountId, r.Arn), r => r.AdminEquivalent);
         return
         [
             .. review.Paths
@@ -36,7 +41,9 @@ public static class AdminAccessRows
                     g.Key.Role,
                     g.Key.Source,
                     Describe(g.Select(x => x.Path)),
-                    sync.Users.GetValueOrDefault(g.Key.UserId)?.DisplayName)),
+                    sync.Users.GetValueOrDefault(g.Key.UserId)?.DisplayName,
+                    arns.GetValueOrDefault((g.Key.AppId, g.Key.AccountId, g.Key.Role)),
+                    arns.TryGetValue((g.Key.AppId, g.Key.AccountId, g.Key.Role), out var arn) && adminEquivalent.TryGetValue((g.Key.AccountId, arn), out var admin) ? admin : null)),
         ];
     }
 
