@@ -17,12 +17,17 @@ public sealed class C1zRoundTripTests : IDisposable
 
     public C1zRoundTripTests() => DecodedC1z.EnsureTools();
 
+    private const string Auditors = "00gdemoawsaudit00003";
+
     public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task SyncWithC1z_DemoEstate_DecodesToTheAccessAnswerWithItsSourcesAndApps()
     {
         var state = OrgFixture.Demo().ToState();
+
+        // A group holding an admin role, which Okta gives to each of its members.
+        state.AdminRoles.AddStandard(new SimRoleAssignment { Id = "ratestgroupaudit0001", Type = "READ_ONLY_ADMIN", Assignee = RoleAssignee.ForGroup(Auditors), Created = DateTimeOffset.UnixEpoch });
         var (c1z, access) = await SyncAsync(state, viaExport: false);
 
         Assert.Equal(MultiAppDemo.AccessRows, access.Count);
@@ -32,6 +37,12 @@ public sealed class C1zRoundTripTests : IDisposable
         Assert.Equal(
             ["account:210987654321:Developer:group:00gdemoawsdevs000002", "account:210987654321:ReadOnly:group:00gdemostageops00007"],
             c1z.Expansions.Keys.Where(id => id.StartsWith("account:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        // Okta gives a group's admin role to every member: the group's grant expands (and, checked above, its members'
+        // grants say through which group).
+        Assert.Equal(
+            [$"role:READ_ONLY_ADMIN:assigned:group:{Auditors}"],
+            c1z.Expansions.Keys.Where(id => id.StartsWith("role:", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -49,8 +49,7 @@ public sealed class AccountExport : IResourceTypeExport
         var sources = new GrantSourceSet();
         foreach (var source in grant.Sources)
         {
-            var groupId = GrantSource.Parse(source.Source).GroupId;
-            sources.Add(groupId is null ? grant.Grant.EntitlementId : EntitlementId.GroupMember(groupId).ToString(), isDirect: true);
+            var groupId = sources.AddHeld(grant.Grant.EntitlementId, source.Source);
             if (source.AppId.Length > 0)
             {
                 sources.Add(AppExport.AccessEntitlementId(source.AppId), isDirect: groupId is null || context.IsDirectAppUser(source.AppId, userId));

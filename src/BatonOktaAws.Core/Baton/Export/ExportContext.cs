@@ -28,6 +28,7 @@ public sealed class ExportContext
         [
             .. sync.AppGroups().Where(group => Apps.TryGetValue(group.AppId, out var app) && !app.UseGroupMapping).Select(group => group.GroupId),
             .. sync.MappedGroups().Select(group => group.GroupId),
+            .. sync.AdminRoles().Where(role => role.AssigneeType == ResourceType.Group).Select(role => role.AssigneeId),
         ]);
     }
 
@@ -39,9 +40,9 @@ public sealed class ExportContext
     internal MembershipIndex Memberships => _memberships.Value;
 
     /// <summary>
-    /// Whether the sync read the group's members, as it does for the groups that decide access: those assigned to a
-    /// single-account app and those a group-mapping app maps. (A group assigned only to group-mapping apps makes its
-    /// members app users, but who they are is not read.)
+    /// Whether the sync read the group's members, as it does for the groups that decide access — those assigned to a
+    /// single-account app and those a group-mapping app maps — and for the groups holding Okta admin roles. (A group
+    /// assigned only to group-mapping apps makes its members app users, but who they are is not read.)
     /// </summary>
     internal bool MembersRead(string groupId) => _groupsWithMembersRead.Value.Contains(groupId);
 
