@@ -185,6 +185,7 @@ public sealed partial class SyncFileWriter : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        BuildIndex(SyncFileSchema.GrantsByPrincipal);
         var after = string.Empty;
         while (true)
         {
@@ -241,6 +242,10 @@ public sealed partial class SyncFileWriter : IDisposable
         // The checkpoints only mattered while the sync could be resumed.
         SqliteFiles.Execute(_db, "DELETE FROM sync_streams;");
         var history = SyncHistory.CarryOver(_db, _paths.Target, SyncId, keepSyncs - 1);
+        foreach (var index in SyncFileSchema.SecondaryIndexes)
+        {
+            BuildIndex(index);
+        }
 
         // One self-contained, compact file: hand free pages back, fold the WAL in and stop using it before the rename.
         SqliteFiles.Execute(_db, "PRAGMA incremental_vacuum; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
@@ -348,6 +353,15 @@ public sealed partial class SyncFileWriter : IDisposable
     private static void ApplyWritePragmas(SqliteConnection db) =>
         // WAL + NORMAL: each committed batch survives a killed process, without an fsync per page.
         SqliteFiles.Execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000;");
+
+    /// <summary>Creates a secondary index unless the file has it (a resumed sync may have built it, an older version's partial file always has).</summary>
+    private void BuildIndex(SecondaryIndex index)
+    {
+        if (SqliteFiles.Query(_db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = $name", r => r.GetInt64(0), ("$name", index.Name)).Count == 0)
+        {
+            SqliteFiles.Execute(_db, index.Sql);
+        }
+    }
 
     private static AppGroupRecord ReadAppGroup(SqliteDataReader r) => ReadAppGroup(r, 0);
 

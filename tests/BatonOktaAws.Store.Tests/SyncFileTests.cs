@@ -412,6 +412,69 @@ public sealed class SyncFileTests : IDisposable
         Assert.Empty(writer.AppUsersWithMemberships("0oastage", 10));
     }
 
+    [Fact]
+    public void Complete_SecondaryIndexesLeftOutWhileWriting_FinishedFileHasEachAsTheSchemaDefinesIt()
+    {
+        var paths = new SyncFilePaths(_temp.File("sync.db"));
+        using (var writer = SyncFileWriter.Start(paths, Run, resume: false))
+        {
+            SampleData.Write(writer);
+            Assert.Equal(["CREATE INDEX sync_warnings_by_sync ON sync_warnings (sync_id)"], IndexSql(paths.Partial));
+            writer.Complete(1, DateTimeOffset.UnixEpoch, keepSyncs: 1);
+        }
+
+        Assert.Equal(
+            [
+                "CREATE INDEX grants_by_entitlement ON grants (sync_id, entitlement_id)",
+                "CREATE INDEX grants_by_principal ON grants (sync_id, principal_type, principal_id, resource_type)",
+                "CREATE INDEX resources_by_login ON resources (login COLLATE NOCASE) WHERE login IS NOT NULL",
+                "CREATE INDEX sync_warnings_by_sync ON sync_warnings (sync_id)",
+            ],
+            IndexSql(paths.Target));
+    }
+
+    [Fact]
+    public void AppUsersWithMemberships_ResumedPartialFileThatHasTheIndexAlready_ReadsWithoutBuildingItAgain()
+    {
+        var paths = new SyncFilePaths(_temp.File("sync.db"));
+        using (var writer = SyncFileWriter.Start(paths, Run, resume: false))
+        {
+            SampleData.Write(writer);
+            using (var batch = writer.BeginBatch())
+            {
+                batch.PutAppUser(new AppUserRecord("0oaprod", "00ualice", "USER", ["Admin"], null));
+                batch.PutAppUser(new AppUserRecord("0oaprod", "00ubob", "GROUP", [], null));
+                batch.Commit();
+            }
+
+            Assert.Single(writer.AppUsersWithMemberships("0oaprod", 10));
+        }
+
+        Assert.Contains(IndexSql(paths.Partial), sql => sql.Contains("grants_by_principal", StringComparison.Ordinal));
+        using var resumed = SyncFileWriter.Start(paths, Run, resume: true);
+
+        Assert.Equal(2, resumed.AppUsersWithMemberships("0oaprod", 10).SelectMany(c => c).Count());
+        resumed.Complete(1, DateTimeOffset.UnixEpoch, keepSyncs: 1);
+        Assert.Equal(4, IndexSql(paths.Target).Count);
+    }
+
+    /// <summary>The file's explicit indexes (not those SQLite makes for primary keys), as <c>sqlite_schema</c> holds them.</summary>
+    private static List<string> IndexSql(string path)
+    {
+        using var db = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
+        using var reader = command.ExecuteReader();
+        var sql = new List<string>();
+        while (reader.Read())
+        {
+            sql.Add(reader.GetString(0));
+        }
+
+        return sql;
+    }
+
     private SyncCompletion Sync(string accessFor, int users = 0, int keep = 2)
     {
         var paths = new SyncFilePaths(_temp.File("sync.db"));
