@@ -162,6 +162,21 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Empty(result.Out);
     }
 
+    [Fact]
+    public async Task Sync_TokenWithANonAsciiCharacter_IsAUsageErrorBeforeAnyRequest()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var variables = CliRun.Variables(simulator, _temp.File("x.db"));
+        variables["BATON_API_TOKEN"] = "00abc\u00c4def";
+
+        var result = await CliRun.RunAsync(variables, "sync");
+
+        // A header carries ASCII only: such a token can never be sent, so it is refused at once, not retried.
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Equal("baton-okta-aws: error: BATON_API_TOKEN: The Okta API token contains non-ASCII characters (Okta's tokens are ASCII: check the copy, e.g. for a typographic quote).", result.Error.Trim());
+        Assert.Equal(0, simulator.Requests.Count);
+    }
+
     [Theory]
     [InlineData(new[] { "sync", "--domain", "http://acme.okta.com" }, "--domain: 'http://acme.okta.com' uses plain http")]
     [InlineData(new[] { "sync", "--log-level", "chatty" }, "--log-level must be debug, info, warn or error (got 'chatty')")]

@@ -10,7 +10,7 @@ public sealed class OktaApiToken
 
     private OktaApiToken(string value) => _value = value;
 
-    /// <exception cref="FormatException">The token is empty or contains whitespace or control characters.</exception>
+    /// <exception cref="FormatException">The token is empty, or contains whitespace, control or non-ASCII characters.</exception>
     public static OktaApiToken Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -24,6 +24,12 @@ public sealed class OktaApiToken
         if (trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             throw new FormatException("The Okta API token contains whitespace or control characters.");
+        }
+
+        // An HTTP header carries ASCII only: such a token could never be sent, and would otherwise fail each attempt.
+        if (!System.Text.Ascii.IsValid(trimmed))
+        {
+            throw new FormatException("The Okta API token contains non-ASCII characters (Okta's tokens are ASCII: check the copy, e.g. for a typographic quote).");
         }
 
         return new OktaApiToken(trimmed);
