@@ -26,13 +26,15 @@ public static class SyncTarget
             throw new SyncFileException($"The directory {directory} for the sync file does not exist; create it first.");
         }
 
+        RefuseSpecial(target, "the sync file");
+        RefuseSpecial(paths.Partial, "the unfinished sync's partial file");
         ProbeWritable(directory);
         RefuseForeign(target, force, "the sync file");
         RefuseForeign(paths.Partial, force, "the unfinished sync's partial file");
     }
 
     /// <summary>Whether <paramref name="path"/> is an SQLite database (a sync file or another program's data), which a text output must never replace.</summary>
-    public static bool IsSqliteDatabase(string path) => File.Exists(path) && SqliteFiles.HasSqliteHeader(path);
+    public static bool IsSqliteDatabase(string path) => File.Exists(path) && FileKind.SpecialFileAt(path) is null && SqliteFiles.HasSqliteHeader(path);
 
     /// <summary>What is at <paramref name="path"/>, in words, when it is not a sync file this version may replace; else null.</summary>
     public static string? DescribeForeign(string path)
@@ -64,6 +66,15 @@ public static class SyncTarget
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {
             return $"cannot be read to check that it is a sync file ({ex.Message.Split('\n')[0].TrimEnd('.')})";
+        }
+    }
+
+    /// <summary>A device, pipe or socket is never replaced, even with --force: the rename would destroy it (see <see cref="FileKind"/>).</summary>
+    private static void RefuseSpecial(string path, string what)
+    {
+        if (FileKind.SpecialFileAt(path) is { } kind)
+        {
+            throw new SyncFileException($"Refusing to write {what} to {path}: it is {kind}, not a file, and would be replaced. Pass a file path.");
         }
     }
 

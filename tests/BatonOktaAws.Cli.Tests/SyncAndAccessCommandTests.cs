@@ -162,6 +162,41 @@ public sealed class SyncAndAccessCommandTests : IDisposable
         Assert.Empty(result.Out);
     }
 
+    [Theory]
+    [InlineData("sync", "--file", "BATON_FILE", 1, "Refusing to write the sync file to {0}: it is a named pipe (FIFO), not a file, and would be replaced. Pass a file path.")]
+    [InlineData("sync", "--c1z", null, 1, "Refusing to write the c1z to '{0}': it is a named pipe (FIFO), not a file, and would be replaced. Pass a file path.")]
+    [InlineData("export", "--out", null, 1, "Refusing to write the c1z to '{0}': it is a named pipe (FIFO), not a file, and would be replaced. Pass a file path.")]
+    [InlineData("report", "--out", null, 2, "--out {0} is a named pipe (FIFO), not a file; the report is renamed into place and would replace it. Give a file path.")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Output_NamedPipeAsTarget_IsRefusedWithoutOpeningOrReplacingIt(string command, string flag, string? variable, int exitCode, string message)
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        var file = _temp.File("sync.db");
+        var variables = CliRun.Variables(simulator, file);
+        variables["BATON_AWS_OKTA_APP_ID"] = "all";
+        if (command != "sync")
+        {
+            Assert.Equal(0, (await CliRun.RunAsync(variables, "sync")).ExitCode);
+        }
+
+        var requests = simulator.Requests.Count;
+        var pipe = NamedPipe.Create(_temp, "target");
+        if (variable is not null)
+        {
+            variables[variable] = pipe;
+        }
+
+        // A pipe cannot be replaced (a device such as /dev/null would become a regular file), not even with --force, and
+        // opening one to look inside waits for a writer: the old checks hung here, so the run is bounded.
+        string[] force = command == "report" ? [] : ["--force"];
+        var result = await CliRun.RunAsync(variables, variable is null ? [command, flag, pipe, .. force] : [command, .. force]).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal("baton-okta-aws: error: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, pipe), result.Error.Trim());
+        Assert.Equal(requests, simulator.Requests.Count);
+        Assert.Equal("a named pipe (FIFO)", Store.FileKind.SpecialFileAt(pipe));
+    }
+
     [Fact]
     public async Task Sync_TokenWithANonAsciiCharacter_IsAUsageErrorBeforeAnyRequest()
     {

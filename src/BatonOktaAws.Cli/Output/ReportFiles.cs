@@ -14,6 +14,12 @@ internal static class ReportFiles
             throw new UsageException($"--out: the directory {directory} does not exist; create it first.");
         }
 
+        // The report is renamed into place, which would turn a device such as /dev/null into a regular file.
+        if (Store.FileKind.SpecialFileAt(path) is { } kind)
+        {
+            throw new UsageException($"--out {path} is {kind}, not a file; the report is renamed into place and would replace it. Give a file path.");
+        }
+
         // A report replaces an older report; never a sync file (a typo of --file for --out) or a c1z.
         DataFileGuard.Refuse("--out", path, "writing the report there would destroy it");
 

@@ -26,6 +26,12 @@ public static class C1zTarget
             throw new C1zException($"The directory {directory} for the c1z does not exist; create it first.");
         }
 
+        if (Store.FileKind.SpecialFileAt(target) is { } kind)
+        {
+            // Never replaced, even with --force: the c1z is renamed into place, which would destroy it.
+            throw new C1zException($"Refusing to write the c1z to '{target}': it is {kind}, not a file, and would be replaced. Pass a file path.");
+        }
+
         ProbeWritable(directory);
         if (syncFile is not null && IsSameFile(target, Path.GetFullPath(syncFile)))
         {
@@ -43,6 +49,12 @@ public static class C1zTarget
     /// <summary>Whether the file starts with a c1z header (<c>C1Z</c>, any version).</summary>
     public static bool IsC1z(string path)
     {
+        if (Store.FileKind.SpecialFileAt(path) is not null)
+        {
+            // Opening a named pipe to read its header would wait for a writer.
+            return false;
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         Span<byte> header = stackalloc byte[3];
         return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header.SequenceEqual("C1Z"u8);

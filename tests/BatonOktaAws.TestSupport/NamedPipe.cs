@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace BatonOktaAws.TestSupport;
+
+/// <summary>Named pipes for tests of outputs that must refuse them (a pipe cannot be replaced, and opening one blocks).</summary>
+public static class NamedPipe
+{
+    /// <summary>A named pipe in <paramref name="temp"/>, made by coreutils' own mkfifo.</summary>
+    public static string Create(TempDirectory temp, string name)
+    {
+        ArgumentNullException.ThrowIfNull(temp);
+        var path = temp.File(name);
+        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]))!;
+        mkfifo.WaitForExit();
+        if (mkfifo.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"mkfifo {path} exited {mkfifo.ExitCode}.");
+        }
+
+        return path;
+    }
+}
