@@ -27,17 +27,45 @@ public sealed record RequestLogEntry(
 public sealed class RequestLog
 {
     private readonly ConcurrentQueue<RequestLogEntry> _entries = new();
+    private readonly Lock _changing = new();
+    private readonly WaitableCount _count = new();
     private long _sequence;
 
     public long NextSequence() => Interlocked.Increment(ref _sequence);
 
-    public void Add(RequestLogEntry entry) => _entries.Enqueue(entry);
+    /// <summary>Logs a request once it is over (its answer sent, or the client gone).</summary>
+    public void Add(RequestLogEntry entry)
+    {
+        lock (_changing)
+        {
+            _entries.Enqueue(entry);
+            _count.Set(_entries.Count);
+        }
+    }
 
     public IReadOnlyList<RequestLogEntry> Entries => [.. _entries.OrderBy(e => e.Sequence)];
 
     public int Count => _entries.Count;
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        lock (_changing)
+        {
+            _entries.Clear();
+            _count.Set(0);
+        }
+    }
+
+    /// <summary>
+    /// Completes when the log holds at least <paramref name="count"/> entries (at once if it already does). A
+    /// request is logged after its answer went out, so a client can be done a moment before the log is: await
+    /// this rather than read <see cref="Count"/> right away.
+    /// </summary>
+    public Task WhenCountAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return _count.WhenAtLeastAsync(count, cancellationToken);
+    }
 
     public IReadOnlyDictionary<string, int> CountByEndpoint() =>
         _entries.GroupBy(e => e.EndpointKey).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OktaSimulator.Json;
 
 namespace OktaSimulator.Http;
@@ -98,6 +100,14 @@ internal sealed class SimulatorPipeline
                 case FaultKind.MalformedJson:
                     context.Items[JsonResponse.MalformedFaultKey] = true;
                     break;
+                case FaultKind.Held:
+                    if (!await HoldAtGateAsync(context, new HeldRequest(sequence, context.Request.Method, path)).ConfigureAwait(false))
+                    {
+                        context.Abort();
+                        return;
+                    }
+
+                    break;
                 case FaultKind.RepeatedNextLink:
                     context.Response.OnStarting(() =>
                     {
@@ -131,7 +141,7 @@ internal sealed class SimulatorPipeline
                 context.Request.QueryString.Value ?? string.Empty,
                 (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
                 bucket,
-                fault == FaultKind.ConnectionReset ? 0 : context.Response.StatusCode,
+                Unanswered(context, fault) ? 0 : context.Response.StatusCode,
                 fault,
                 NullIfEmpty(context.Request.Headers["X-Okta-Retry-For"].ToString()),
                 NullIfEmpty(context.Request.Headers["X-Okta-Retry-Count"].ToString()),
@@ -205,6 +215,29 @@ internal sealed class SimulatorPipeline
         var kept = links.Where(l => l is not null && !l.Contains("rel=\"next\"", StringComparison.Ordinal)).Select(l => l!);
         context.Response.Headers["Link"] = kept.Append(self).ToArray();
     }
+
+    /// <summary>
+    /// Waits at the fault plan's gate until the test releases it; false when the simulator stops first (the
+    /// request is then dropped, so a forgotten release does not hold up the shutdown).
+    /// </summary>
+    private async Task<bool> HoldAtGateAsync(HttpContext context, HeldRequest request)
+    {
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            await _faults.HoldAsync(request, either.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A reset connection, or a held request the client gave up on before it was released.</summary>
+    private static bool Unanswered(HttpContext context, FaultKind fault) =>
+        fault == FaultKind.ConnectionReset || (fault == FaultKind.Held && !context.Response.HasStarted);
 
     private async Task HoldAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
