@@ -9,6 +9,15 @@ namespace BatonOktaAws.Core.Tests.Okta;
 /// slow-response fault). Rate-limit windows, retry delays and timeouts then take no real time, and the clock
 /// never jumps while Okta is busy answering — so a timeout fires only where a real one would.
 /// </summary>
+/// <remarks>
+/// A loop with a 1 ms delay, not an event, on purpose: the driver must keep moving the clock while the client
+/// waits on a timer, and <see cref="FakeTimeProvider"/> tells no one when a timer is created or when the code a
+/// fired timer woke has run, so there is no event for "advance now" or "the client has reacted". The delay only
+/// yields real time to the client and the simulator; what decides a move is state (no exchange open but held slow
+/// responses), and a move is at most one second, so the outcome does not depend on how long the yield takes: at
+/// worst a stride that slips in as a request starts costs that request up to a second of its timeout. Tests
+/// assert on what the clock reached and what was sent, never after a sleep.
+/// </remarks>
 internal sealed class FakeClockDriver : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
