@@ -25,6 +25,20 @@ public sealed class RequestLogTests
     }
 
     [Fact]
+    public async Task Entries_AnsweredOrReset_AreLoggedBeforeTheClientHasTheAnswerOrTheError()
+    {
+        await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), faults: new FaultPlan { ConnectionResetEvery = 2 });
+
+        using var answered = await sim.Http.GetAsync(Org);
+        var loggedWithTheAnswer = sim.Server.Requests.Count;
+        await Assert.ThrowsAsync<HttpRequestException>(() => sim.Http.GetAsync(Org));
+        var loggedWithTheReset = sim.Server.Requests.Count;
+
+        Assert.Equal((1, 2), (loggedWithTheAnswer, loggedWithTheReset));
+        Assert.Equal([(200, FaultKind.None), (0, FaultKind.ConnectionReset)], sim.Server.Requests.Entries.Select(e => (e.Status, e.Fault)));
+    }
+
+    [Fact]
     public async Task WhenCountAsync_CountAlreadyReached_IsCompletedAtOnce()
     {
         await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small());

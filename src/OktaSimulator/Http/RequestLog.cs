@@ -33,7 +33,7 @@ public sealed class RequestLog
 
     public long NextSequence() => Interlocked.Increment(ref _sequence);
 
-    /// <summary>Logs a request once it is over (its answer sent, or the client gone).</summary>
+    /// <summary>Logs a request as its answer starts, or once it is over without one (a reset, a client that gave up).</summary>
     public void Add(RequestLogEntry entry)
     {
         lock (_changing)
@@ -58,8 +58,9 @@ public sealed class RequestLog
 
     /// <summary>
     /// Completes when the log holds at least <paramref name="count"/> entries (at once if it already does). A
-    /// request is logged after its answer went out, so a client can be done a moment before the log is: await
-    /// this rather than read <see cref="Count"/> right away.
+    /// request that got an answer is in the log before the client sees any of it; one that got none (a reset
+    /// connection, a client that gave up) is logged a moment after the client knows, so await this for those
+    /// and for the requests of a client the test does not wait on, rather than poll <see cref="Count"/>.
     /// </summary>
     public Task WhenCountAsync(int count, CancellationToken cancellationToken = default)
     {
