@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BatonOktaAws.Store;
 using BatonOktaAws.TestSupport;
 using OktaSimulator;
@@ -10,11 +9,18 @@ namespace BatonOktaAws.Cli.Tests;
 /// <summary>Real processes, killed with SIGKILL or racing for the same file: the previous sync file always survives.</summary>
 public sealed class CrashSafetyTests : IAsyncLifetime, IDisposable
 {
+    /// <summary>Bounds waits on the child process and the simulator; never what decides when a test acts.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    /// <summary>Stands for the full sync's last request in <see cref="Sync_KilledWhileRequestNIsHeld_LeavesThePreviousFileIntactAndTheNextRunCleansUp"/>.</summary>
+    private const int LastRequest = int.MaxValue;
+
     private readonly TempDirectory _temp = new();
     private OktaSimulatorServer _simulator = null!;
     private string _file = null!;
     private byte[] _previous = null!;
     private IReadOnlyList<ExpectedRow> _expected = null!;
+    private long _fullSyncRequests;
 
     public async Task InitializeAsync()
     {
@@ -24,7 +30,12 @@ public sealed class CrashSafetyTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, (await CliRun.RunAsync(Variables(), "sync")).ExitCode);
         _previous = await File.ReadAllBytesAsync(_file);
         _expected = ExpectedAccess.From(state);
-        _simulator.Faults.Install(new FaultPlan { Latency = TimeSpan.FromMilliseconds(60) });
+        using (var reader = SyncFileReader.Open(_file))
+        {
+            _fullSyncRequests = reader.Syncs()[0].Requests;
+        }
+
+        await _simulator.Requests.WhenCountAsync((int)_fullSyncRequests).WaitAsync(Bound);
         _simulator.Requests.Clear();
     }
 
@@ -36,21 +47,20 @@ public sealed class CrashSafetyTests : IAsyncLifetime, IDisposable
     [InlineData(1)]
     [InlineData(6)]
     [InlineData(14)]
-    [InlineData(18)]
-    public async Task Sync_KilledAfterSomeRequests_LeavesThePreviousFileIntactAndTheNextRunCleansUp(int requestsBeforeKill)
+    [InlineData(LastRequest)]
+    public async Task Sync_KilledWhileRequestNIsHeld_LeavesThePreviousFileIntactAndTheNextRunCleansUp(int heldRequest)
     {
-        var exitCode = await KillSyncAfterAsync(requestsBeforeKill);
+        Assert.True(_fullSyncRequests > 14, $"a full sync of the small org makes only {_fullSyncRequests} requests");
 
-        // Either the kill came before the rename (previous file, byte for byte) or after it (a complete new file).
+        var exitCode = await KillSyncAtAsync((int)Math.Min(heldRequest, _fullSyncRequests));
+
+        // The held request was never answered, so the sync cannot have got to the rename: the previous file is
+        // there byte for byte, with its access.
+        Assert.Equal(137, exitCode);
+        Assert.Equal(_previous, await File.ReadAllBytesAsync(_file));
         using (var reader = SyncFileReader.Open(_file))
         {
             Assert.Equal(_expected, ExpectedAccess.Normalize(reader.Latest().Access(new Store.Model.AccessFilter()).Select(r => new ExpectedRow(r.UserId, r.Login!, r.UserStatus!, r.AccountId, r.Role, r.Source, r.AppId))));
-        }
-
-        if (requestsBeforeKill < 18)
-        {
-            Assert.Equal(137, exitCode);
-            Assert.Equal(_previous, await File.ReadAllBytesAsync(_file));
         }
 
         _simulator.Faults.Install(FaultPlan.None);
@@ -63,7 +73,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SyncResume_AfterAKill_FinishesWithTheSameAccessAsAOneShotSync()
     {
-        Assert.Equal(137, await KillSyncAfterAsync(8));
+        Assert.Equal(137, await KillSyncAtAsync(8));
         Assert.True(File.Exists(_file + ".partial"));
 
         _simulator.Faults.Install(FaultPlan.None);
@@ -77,12 +87,15 @@ public sealed class CrashSafetyTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sync_WhileAnotherSyncOfTheSameFileRuns_RefusesWithALockErrorAndTheFirstFinishes()
     {
-        _simulator.Faults.Install(new FaultPlan { Latency = TimeSpan.FromMilliseconds(150) });
+        // The first sync holds the file's lock and waits at its second request until the second run is done.
+        _simulator.Faults.Install(new FaultPlan { HoldFrom = 2 });
         var first = Task.Run(() => CliRun.RunProcessAsync(Variables().ToDictionary(kv => kv.Key, kv => (string?)kv.Value), "sync"));
-        await WaitForRequestsAsync(2);
+        await HeldAsync(first);
 
-        var second = await CliRun.RunAsync(Variables(), "sync");
-        var firstResult = await first;
+        // Had the second run asked Okta anything, the gate would hold it too and it would not come back.
+        var second = await CliRun.RunAsync(Variables(), "sync").WaitAsync(Bound);
+        _simulator.Faults.Release();
+        var firstResult = await first.WaitAsync(Bound);
 
         Assert.Equal(ExitCode.Failure, second.ExitCode);
         Assert.Equal($"baton-okta-aws: error: Another baton-okta-aws run is using {_file} (its lock {_file}.lock is held); wait for it to finish.", second.Error.Trim().Split('\n')[^1]);
@@ -90,35 +103,38 @@ public sealed class CrashSafetyTests : IAsyncLifetime, IDisposable
         Assert.Equal(_expected, ExpectedAccess.ParseJson((await CliRun.RunAsync(Variables(), "access", "-o", "json")).Out));
     }
 
+    /// <summary>
+    /// Runs <c>sync</c> as its own process and SIGKILLs it while the simulator holds its <paramref name="heldRequest"/>th
+    /// request (and any after it) with every request before it answered.
+    /// </summary>
     /// <returns>The process's exit code: 137 when SIGKILL ended it.</returns>
-    private async Task<int> KillSyncAfterAsync(int requests)
+    private async Task<int> KillSyncAtAsync(int heldRequest)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll"), "sync"])
+        _simulator.Faults.Install(new FaultPlan { HoldFrom = heldRequest });
+        using var process = CliRun.StartProcess(Variables().ToDictionary(kv => kv.Key, kv => (string?)kv.Value), "sync");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in Variables())
+            await HeldAsync(process.WaitForExitAsync());
+            await _simulator.Requests.WhenCountAsync(heldRequest - 1).WaitAsync(Bound);
+        }
+        finally
         {
-            start.Environment[key] = value;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().WaitAsync(Bound);
+            await Task.WhenAll(stdout, stderr).WaitAsync(Bound);
         }
 
-        using var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        await WaitForRequestsAsync(requests, process);
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
         return process.ExitCode;
     }
 
-    private async Task WaitForRequestsAsync(int count, Process? process = null)
+    /// <summary>Waits until the simulator holds a request of the run; fails if the run ends first.</summary>
+    private async Task HeldAsync(Task runEnded)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (_simulator.Requests.Count < count && DateTime.UtcNow < deadline && process?.HasExited != true)
-        {
-            await Task.Delay(5);
-        }
+        var held = _simulator.Faults.WhenHeldAsync();
+        Assert.True(held == await Task.WhenAny(held, runEnded).WaitAsync(Bound), "the run ended before the simulator held its request");
+        await held;
     }
 
     private Dictionary<string, string> Variables() => CliRun.Variables(_simulator, _file);

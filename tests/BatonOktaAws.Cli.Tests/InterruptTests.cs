@@ -9,6 +9,9 @@ namespace BatonOktaAws.Cli.Tests;
 /// <summary>Ctrl-C: the first stops safely and says what was kept; the second ends the process at once.</summary>
 public sealed class InterruptTests : IDisposable
 {
+    /// <summary>Bounds waits on the run and the simulator; never what decides when a test acts.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -35,11 +38,12 @@ public sealed class InterruptTests : IDisposable
         await using var simulator = await TestSimulator.StartAsync(OrgGenerator.Generate(OrgShape.Small));
         var file = _temp.File("sync.db");
         var variables = CliRun.Variables(simulator, file);
-        simulator.Faults.Install(new FaultPlan { SlowResponseEvery = 1, SlowResponseDelay = TimeSpan.FromMinutes(5), PathPrefix = "/api/v1/groups/", MaxFaults = 1 });
+        // The first group-members page waits at the simulator's gate: the sync is midway, its partial file written.
+        simulator.Faults.Install(new FaultPlan { HoldFrom = 1, PathPrefix = "/api/v1/groups/" });
         using var cancellation = new CancellationTokenSource();
 
         var run = CliRun.RunAsync(variables, cancellation.Token, "sync");
-        await WaitUntilAsync(() => simulator.Faults.Injected == 1 || run.IsCompleted);
+        await HeldAsync(simulator, run);
         await cancellation.CancelAsync();
         var result = await run;
 
@@ -49,6 +53,7 @@ public sealed class InterruptTests : IDisposable
             CliRun.Lines(result.Error)[^1]);
         Assert.True(File.Exists(file + ".partial"));
         Assert.False(File.Exists(file));
+        simulator.Faults.Release();
         Assert.Equal(0, (await CliRun.RunAsync(variables, "sync", "--resume")).ExitCode);
     }
 
@@ -56,32 +61,41 @@ public sealed class InterruptTests : IDisposable
     public async Task Executable_SigintThenAnother_SaysItIsStoppingAndExits130()
     {
         await using var simulator = await TestSimulator.StartAsync(OrgGenerator.Generate(OrgShape.Small));
-        simulator.Faults.Install(new FaultPlan { Latency = TimeSpan.FromMilliseconds(200) });
+        simulator.Faults.Install(new FaultPlan { HoldFrom = 1 });
         var variables = CliRun.Variables(simulator, _temp.File("sync.db")).ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
         using var process = CliRun.StartProcess(variables, "sync");
         var stderr = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var stopping = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            if (e.Data is null)
             {
-                stderr.Enqueue(e.Data);
+                stopping.TrySetResult(false);
+                return;
+            }
+
+            stderr.Enqueue(e.Data);
+            if (e.Data.Contains("Interrupted: stopping safely (press Ctrl-C again to quit at once)", StringComparison.Ordinal))
+            {
+                stopping.TrySetResult(true);
             }
         };
         process.BeginErrorReadLine();
         _ = process.StandardOutput.ReadToEndAsync();
 
-        await WaitUntilAsync(() => simulator.Requests.Count > 0 || process.HasExited);
+        // Its first request waits at the simulator's gate: the sync is under way, its Ctrl-C handling in place.
+        await HeldAsync(simulator, process.WaitForExitAsync());
         Signal(process, "INT");
-        await WaitUntilAsync(() => stderr.Any(l => l.Contains("Interrupted: stopping safely (press Ctrl-C again to quit at once)", StringComparison.Ordinal)) || process.HasExited);
+        var saidStopping = await stopping.Task.WaitAsync(Bound);
         if (!process.HasExited)
         {
             Signal(process, "INT");
         }
 
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync().WaitAsync(Bound);
 
+        Assert.True(saidStopping, "standard error ended without the stopping line: " + string.Join(" | ", stderr));
         Assert.Equal(ExitCode.Cancelled, process.ExitCode);
-        Assert.Contains(stderr, l => l.Contains("Interrupted: stopping safely", StringComparison.Ordinal));
     }
 
     private static void Signal(Process process, string signal)
@@ -90,15 +104,11 @@ public sealed class InterruptTests : IDisposable
         kill.WaitForExit();
     }
 
-    /// <summary>Waits for a condition the test cannot be told about (another process's progress), bounded.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>Waits until the simulator holds a request of the run; fails if the run ends first.</summary>
+    private static async Task HeldAsync(OktaSimulatorServer simulator, Task runEnded)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition(), "the awaited condition did not happen within 60 s");
+        var held = simulator.Faults.WhenHeldAsync();
+        Assert.True(held == await Task.WhenAny(held, runEnded).WaitAsync(Bound), "the run ended before the simulator held its request");
+        await held;
     }
 }

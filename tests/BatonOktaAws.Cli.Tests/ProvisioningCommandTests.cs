@@ -357,14 +357,16 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
             $"grant,group:{Developers}:member,user,{Grace}",
             $"grant,group:{Auditors}:member,user,{Grace}",
         ]);
-        // Line 2's write is held by the simulator (before Okta would apply it) until the client gives up.
-        _simulator.Faults.Install(new OktaSimulator.Http.FaultPlan { SlowResponseEvery = 1, SlowResponseDelay = TimeSpan.FromMinutes(5), PathPrefix = $"/api/v1/groups/{Developers}/users/", MaxFaults = 1 });
+        // Line 2's write waits at the simulator's gate (before Okta would apply it) until the client gives up.
+        _simulator.Faults.Install(new OktaSimulator.Http.FaultPlan { HoldFrom = 1, PathPrefix = $"/api/v1/groups/{Developers}/users/" });
         using var cancellation = new CancellationTokenSource();
 
         var run = CliRun.RunAsync(_variables, cancellation.Token, "grant", "--from-file", file, "--provisioning", "--audit-log", audit);
-        await WaitUntilAsync(() => _simulator.Faults.Injected == 1 || run.IsCompleted);
+        var held = _simulator.Faults.WhenHeldAsync();
+        Assert.True(held == await Task.WhenAny(held, run).WaitAsync(TimeSpan.FromSeconds(60)), "the run ended before its second write was held");
+        Assert.Equal(("PUT", $"/api/v1/groups/{Developers}/users/{Grace}"), ((await held).Method, (await held).Path));
         await cancellation.CancelAsync();
-        var result = await run;
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(ExitCode.Cancelled, result.ExitCode);
         Assert.Contains($"line 2: granted: grant group:{Admins}:member to user:{Grace}", result.Out, StringComparison.Ordinal);
@@ -376,19 +378,8 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
         var entries = (await File.ReadAllLinesAsync(audit)).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         Assert.Equal(["granted", "outcome-unknown"], entries.Select(e => e.GetProperty("result").GetString()));
         Assert.Equal($"/api/v1/groups/{Developers}/users/{Grace}", entries[1].GetProperty("path").GetString());
+        Assert.False(_simulator.State.IsMember(Developers, Grace));
         Assert.False(_simulator.State.IsMember(Auditors, Grace));
-    }
-
-    /// <summary>Waits for a condition the test cannot be told about (another component's progress), bounded.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition(), "the awaited condition did not happen within 60 s");
     }
 
     [Theory]

@@ -134,7 +134,7 @@ public sealed class FaultInjectionTests
         await using var sim = await SimulatorSession.StartAsync(TestOrgs.Small(), faults: new FaultPlan { SlowResponseEvery = 1, SlowResponseDelay = TimeSpan.FromSeconds(30) }, time: time);
 
         var call = sim.Http.GetAsync(new Uri("/api/v1/org", UriKind.Relative));
-        await WhenAsync(() => sim.Server.Faults.SlowResponsesHeld == 1);
+        await sim.Server.Faults.WhenSlowResponsesHeldAsync(1).WaitAsync(TimeSpan.FromSeconds(30));
         time.Advance(TimeSpan.FromSeconds(29));
         Assert.False(call.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
@@ -177,17 +177,6 @@ public sealed class FaultInjectionTests
         var statuses = await StatusesAsync(sim, 2);
 
         Assert.Equal([200, 500], statuses);
-    }
-
-    /// <summary>Waits (bounded) for a condition the simulator reaches on its own, e.g. a request being held.</summary>
-    private static async Task WhenAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition());
     }
 
     private static async Task<List<int>> StatusesAsync(SimulatorSession sim, int count, string path = "/api/v1/org")

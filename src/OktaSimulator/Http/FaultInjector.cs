@@ -4,10 +4,13 @@ namespace OktaSimulator.Http;
 public sealed class FaultInjector
 {
     private readonly Lock _gate = new();
+    private readonly WaitableCount _slowResponsesHeld = new();
+    private readonly WaitableCount _held = new();
     private FaultPlan _plan = FaultPlan.None;
     private long _counted;
     private int _injected;
-    private int _slowResponsesHeld;
+    private TaskCompletionSource _released = NewGate();
+    private TaskCompletionSource<HeldRequest> _firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FaultPlan Plan
     {
@@ -20,7 +23,10 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Installs a plan and restarts its counters.</summary>
+    /// <summary>
+    /// Installs a plan and restarts its counters. Requests held by the previous plan's gate go on; a
+    /// <see cref="WhenHeldAsync"/> still waiting on that plan is cancelled.
+    /// </summary>
     public void Install(FaultPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -29,6 +35,38 @@ public sealed class FaultInjector
             _plan = plan;
             _counted = 0;
             _injected = 0;
+            _released.TrySetResult();
+            _released = NewGate();
+            _firstHeld.TrySetCanceled();
+            _firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Requests held at the gate of <see cref="FaultPlan.HoldFrom"/> right now.</summary>
+    public int Held => (int)_held.Value;
+
+    /// <summary>
+    /// Completes when the installed plan's gate holds its first request (the <see cref="FaultPlan.HoldFrom"/>th
+    /// counted one), with that request; at once if it already has.
+    /// </summary>
+    public Task<HeldRequest> WhenHeldAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return _firstHeld.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Completes when the gate holds at least <paramref name="count"/> requests at once.</summary>
+    public Task WhenHoldingAsync(int count, CancellationToken cancellationToken = default) =>
+        _held.WhenAtLeastAsync(count, cancellationToken);
+
+    /// <summary>Opens the installed plan's gate: the requests it holds are answered, and it holds no more.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _released.TrySetResult();
         }
     }
 
@@ -48,17 +86,40 @@ public sealed class FaultInjector
     /// only when every request in flight is one of these (so it never jumps past a client's timeout while
     /// the simulator is still working).
     /// </summary>
-    public int SlowResponsesHeld => Volatile.Read(ref _slowResponsesHeld);
+    public int SlowResponsesHeld => (int)_slowResponsesHeld.Value;
 
-    internal void Holding(bool start)
+    /// <summary>Completes when at least <paramref name="count"/> requests are held by a slow-response fault at once.</summary>
+    public Task WhenSlowResponsesHeldAsync(int count, CancellationToken cancellationToken = default) =>
+        _slowResponsesHeld.WhenAtLeastAsync(count, cancellationToken);
+
+    internal void Holding(bool start) => _slowResponsesHeld.Add(start ? 1 : -1);
+
+    /// <summary>
+    /// Holds a request that <see cref="Next"/> found <see cref="FaultKind.Held"/> until the gate opens (no wait if it
+    /// already has, or a new plan without a gate came in between).
+    /// </summary>
+    internal async Task HoldAsync(HeldRequest request, CancellationToken cancellationToken)
     {
-        if (start)
+        Task released;
+        lock (_gate)
         {
-            Interlocked.Increment(ref _slowResponsesHeld);
+            if (_plan.HoldFrom <= 0 || _released.Task.IsCompleted)
+            {
+                return;
+            }
+
+            released = _released.Task;
+            _held.Add(1);
+            _firstHeld.TrySetResult(request);
         }
-        else
+
+        try
         {
-            Interlocked.Decrement(ref _slowResponsesHeld);
+            await released.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _held.Add(-1);
         }
     }
 
@@ -82,6 +143,11 @@ public sealed class FaultInjector
             }
 
             var n = ++_counted;
+            if (plan.HoldFrom > 0 && n >= plan.HoldFrom && !_released.Task.IsCompleted)
+            {
+                return FaultKind.Held;
+            }
+
             if (plan.MaxFaults is { } max && _injected >= max)
             {
                 return FaultKind.None;
@@ -106,4 +172,6 @@ public sealed class FaultInjector
     }
 
     private static bool Every(int every, long n) => every > 0 && n % every == 0;
+
+    private static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

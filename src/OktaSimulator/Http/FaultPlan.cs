@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace OktaSimulator.Http;
 
 /// <summary>
 /// Misbehaviour to inject. Counters start when the plan is installed; "every N" counts only the requests
 /// whose path starts with <see cref="PathPrefix"/> (all API requests when null). The first matching fault
 /// in the order reset, 5xx, 429, slow, malformed, truncated, oversized, repeated next link applies; at most
-/// <see cref="MaxFaults"/> are injected.
+/// <see cref="MaxFaults"/> are injected. <see cref="HoldFrom"/> is a gate for tests rather than misbehaviour: it
+/// goes before every fault and is not counted among them.
 /// </summary>
 public sealed record FaultPlan
 {
@@ -48,6 +51,17 @@ public sealed record FaultPlan
 
     public string? PathPrefix { get; init; }
     public int? MaxFaults { get; init; }
+
+    /// <summary>
+    /// Holds the Nth counted request (1 = the first) and every counted request after it before it reaches its
+    /// endpoint, until the test calls <see cref="FaultInjector.Release"/>; then they are answered normally.
+    /// <see cref="FaultInjector.WhenHeldAsync"/> tells when the Nth arrives. So a test kills or cancels a client at
+    /// a known point: requests before the Nth answered (or in flight, for a client that sends several at once),
+    /// nothing from the Nth on answered, and Okta's state unchanged by them. 0 holds nothing. In-process only
+    /// (the control endpoint cannot release a gate, so it does not take this field).
+    /// </summary>
+    [JsonIgnore]
+    public int HoldFrom { get; init; }
 }
 
 /// <summary>The faults the simulator can inject into one response.</summary>
@@ -62,4 +76,7 @@ public enum FaultKind
     TruncatedBody,
     OversizedBody,
     RepeatedNextLink,
+
+    /// <summary>Held at the gate of <see cref="FaultPlan.HoldFrom"/>; answered normally if released.</summary>
+    Held,
 }

@@ -27,17 +27,46 @@ public sealed record RequestLogEntry(
 public sealed class RequestLog
 {
     private readonly ConcurrentQueue<RequestLogEntry> _entries = new();
+    private readonly Lock _changing = new();
+    private readonly WaitableCount _count = new();
     private long _sequence;
 
     public long NextSequence() => Interlocked.Increment(ref _sequence);
 
-    public void Add(RequestLogEntry entry) => _entries.Enqueue(entry);
+    /// <summary>Logs a request as its answer starts, or once it is over without one (a reset, a client that gave up).</summary>
+    public void Add(RequestLogEntry entry)
+    {
+        lock (_changing)
+        {
+            _entries.Enqueue(entry);
+            _count.Set(_entries.Count);
+        }
+    }
 
     public IReadOnlyList<RequestLogEntry> Entries => [.. _entries.OrderBy(e => e.Sequence)];
 
     public int Count => _entries.Count;
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        lock (_changing)
+        {
+            _entries.Clear();
+            _count.Set(0);
+        }
+    }
+
+    /// <summary>
+    /// Completes when the log holds at least <paramref name="count"/> entries (at once if it already does). A
+    /// request that got an answer is in the log before the client sees any of it; one that got none (a reset
+    /// connection, a client that gave up) is logged a moment after the client knows, so await this for those
+    /// and for the requests of a client the test does not wait on, rather than poll <see cref="Count"/>.
+    /// </summary>
+    public Task WhenCountAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return _count.WhenAtLeastAsync(count, cancellationToken);
+    }
 
     public IReadOnlyDictionary<string, int> CountByEndpoint() =>
         _entries.GroupBy(e => e.EndpointKey).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OktaSimulator.Json;
 
 namespace OktaSimulator.Http;
@@ -45,6 +47,21 @@ internal sealed class SimulatorPipeline
         var requestId = $"sim{sequence:D8}{Guid.NewGuid():N}"[..20];
         context.Response.Headers["X-Okta-Request-Id"] = requestId;
         var fault = FaultKind.None;
+        var logged = 0;
+        void Log(bool answered)
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                _log.Add(Entry(context, sequence, path, bucket, fault, answered));
+            }
+        }
+
+        // Logged as the answer starts, so a client that has any of it finds its request in the log.
+        context.Response.OnStarting(() =>
+        {
+            Log(answered: true);
+            return Task.CompletedTask;
+        });
         var inFlight = Interlocked.Increment(ref _inFlight);
         try
         {
@@ -82,6 +99,7 @@ internal sealed class SimulatorPipeline
             switch (fault)
             {
                 case FaultKind.ConnectionReset:
+                    Log(answered: false);
                     context.Abort();
                     return;
                 case FaultKind.ServerError:
@@ -97,6 +115,14 @@ internal sealed class SimulatorPipeline
                     break;
                 case FaultKind.MalformedJson:
                     context.Items[JsonResponse.MalformedFaultKey] = true;
+                    break;
+                case FaultKind.Held:
+                    if (!await HoldAtGateAsync(context, new HeldRequest(sequence, context.Request.Method, path)).ConfigureAwait(false))
+                    {
+                        context.Abort();
+                        return;
+                    }
+
                     break;
                 case FaultKind.RepeatedNextLink:
                     context.Response.OnStarting(() =>
@@ -123,21 +149,27 @@ internal sealed class SimulatorPipeline
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-            _log.Add(new RequestLogEntry(
-                sequence,
-                _time.GetUtcNow(),
-                context.Request.Method,
-                path,
-                context.Request.QueryString.Value ?? string.Empty,
-                (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
-                bucket,
-                fault == FaultKind.ConnectionReset ? 0 : context.Response.StatusCode,
-                fault,
-                NullIfEmpty(context.Request.Headers["X-Okta-Retry-For"].ToString()),
-                NullIfEmpty(context.Request.Headers["X-Okta-Retry-Count"].ToString()),
-                NullIfEmpty(context.Request.Headers.UserAgent.ToString())));
+            Log(answered: false);
         }
     }
+
+    /// <summary>
+    /// The log entry of a request; status 0 for a reset connection and for a held request the client gave up on
+    /// before it was released (neither got an answer).
+    /// </summary>
+    private RequestLogEntry Entry(HttpContext context, long sequence, string path, string bucket, FaultKind fault, bool answered) => new(
+        sequence,
+        _time.GetUtcNow(),
+        context.Request.Method,
+        path,
+        context.Request.QueryString.Value ?? string.Empty,
+        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
+        bucket,
+        !answered && fault is FaultKind.ConnectionReset or FaultKind.Held ? 0 : context.Response.StatusCode,
+        fault,
+        NullIfEmpty(context.Request.Headers["X-Okta-Retry-For"].ToString()),
+        NullIfEmpty(context.Request.Headers["X-Okta-Retry-Count"].ToString()),
+        NullIfEmpty(context.Request.Headers.UserAgent.ToString()));
 
     private static async Task RunEndpointAsync(HttpContext context, RequestDelegate next, string requestId)
     {
@@ -206,12 +238,34 @@ internal sealed class SimulatorPipeline
         context.Response.Headers["Link"] = kept.Append(self).ToArray();
     }
 
+    /// <summary>
+    /// Waits at the fault plan's gate until the test releases it; false when the simulator stops first (the
+    /// request is then dropped, so a forgotten release does not hold up the shutdown).
+    /// </summary>
+    private async Task<bool> HoldAtGateAsync(HttpContext context, HeldRequest request)
+    {
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            await _faults.HoldAsync(request, either.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     private async Task HoldAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
+        // The timer is set before the hold is announced, so a test that advances a fake clock on the announcement
+        // moves it past a timer that exists.
+        var held = Task.Delay(delay, _time, cancellationToken);
         _faults.Holding(start: true);
         try
         {
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            await held.ConfigureAwait(false);
         }
         finally
         {

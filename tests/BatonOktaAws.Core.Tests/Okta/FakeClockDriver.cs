@@ -9,6 +9,16 @@ namespace BatonOktaAws.Core.Tests.Okta;
 /// slow-response fault). Rate-limit windows, retry delays and timeouts then take no real time, and the clock
 /// never jumps while Okta is busy answering — so a timeout fires only where a real one would.
 /// </summary>
+/// <remarks>
+/// A loop with a 1 ms delay, not an event, on purpose: the driver must keep moving the clock while the client
+/// waits on a timer, and <see cref="FakeTimeProvider"/> tells no one when a timer is created or when the code a
+/// fired timer woke has run, so there is no event for "advance now" or "the client has reacted". The delay only
+/// yields real time to the client and the simulator; what decides a move is state (no exchange open but held slow
+/// responses), and a move is at most one second. The one slack: strides can slip in between a request's timeout
+/// starting and its exchange opening (a few lines of the client's code; more than one stride only on a machine
+/// loaded enough to stall those lines), which is why the tests' timeouts are ten seconds and more and their
+/// assertions are bounds on what the clock reached and what was sent, never checks after a sleep.
+/// </remarks>
 internal sealed class FakeClockDriver : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();

@@ -108,6 +108,37 @@ public sealed class OktaClientResilienceTests
     }
 
     [Fact]
+    public async Task GetApplicationAsync_429ThenOk_WaitsResetMinusDatePlusOneSecondOnTheServersClockAndRetriesWithOktaRetryHeaders()
+    {
+        // Both clocks are fake and years apart, so the wait can come only from the server's Date and Reset: the
+        // simulator stamps Date at 09:00:10 and puts the 429's reset 20 s later.
+        var serverTime = new FakeTimeProvider(TenPastNine);
+        var faults = new FaultPlan { TooManyRequestsEvery = 1, MaxFaults = 1, TooManyRequestsResetAfter = TimeSpan.FromSeconds(20) };
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: faults, time: serverTime);
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var counter = new ExchangeCounter();
+        using var client = new OktaClient(OktaDomain.Parse(simulator.Domain()), OktaApiToken.Parse(TestSimulator.Token), Fast with { MaxRetries = 2, RateLimitJitter = TimeSpan.Zero }, null, time, counter);
+        var announced = new TaskCompletionSource<RateLimitWait>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.RateLimitWaiting += w => announced.TrySetResult(w);
+
+        var call = client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None);
+        var wait = await announced.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(TimeSpan.FromSeconds(21), wait.Until - time.GetUtcNow());
+        time.Advance(TimeSpan.FromSeconds(20.9));
+        Assert.Equal(1, counter.Sent);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        var app = await call.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(simulator.State.AwsAppId, app.Id);
+        var sent = await LoggedAsync(simulator, 2);
+        Assert.Equal([429, 200], sent.Select(e => e.Status));
+        Assert.Null(sent[0].RetryFor);
+        Assert.StartsWith($"sim{sent[0].Sequence:D8}", sent[1].RetryFor, StringComparison.Ordinal);
+        Assert.Equal("1", sent[1].RetryCount);
+    }
+
+    [Fact]
     public async Task SendAsync_OtherClientsSpendingTheBucket_PacesByWhatIsLeftAndKeepsMakingProgress()
     {
         // Another integration spends 45 of the 100 as each window opens (its token may use all of it), a
@@ -261,11 +292,7 @@ public sealed class OktaClientResilienceTests
     /// </summary>
     private static async Task<IReadOnlyList<RequestLogEntry>> LoggedAsync(OktaSimulatorServer simulator, int count)
     {
-        for (var i = 0; i < 2000 && simulator.Requests.Count < count; i++)
-        {
-            await Task.Delay(5);
-        }
-
+        await simulator.Requests.WhenCountAsync(count).WaitAsync(TimeSpan.FromSeconds(30));
         return simulator.Requests.Entries;
     }
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using BatonOktaAws.Core.Okta;
 using BatonOktaAws.Core.Okta.Errors;
-using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -43,44 +41,6 @@ public sealed class OktaClientTests : IDisposable
             Assert.Equal("SSWS " + Token, e.RequestMessage!.Headers!["Authorization"].Single());
             Assert.StartsWith("baton-okta-aws/", e.RequestMessage.Headers!["User-Agent"].Single(), StringComparison.Ordinal);
         });
-    }
-
-    [Fact]
-    public async Task GetApplicationAsync_429ThenOk_WaitsResetMinusDatePlusOneSecondOnTheServersClockAndRetriesWithOktaRetryHeaders()
-    {
-        // The web server stamps its own Date, so the reset is set relative to the real clock; the client's
-        // clock is a fake one far away, which proves the wait is measured on the server's clock.
-        var serverDate = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}").UsingGet()).InScenario("rl").WillSetStateTo("limited")
-            .RespondWith(Response.Create().WithStatusCode(429)
-                .WithHeader("X-Okta-Request-Id", "req-429-a")
-                .WithHeader("Date", serverDate.ToString("R", CultureInfo.InvariantCulture))
-                .WithHeader("X-Rate-Limit-Limit", "100")
-                .WithHeader("X-Rate-Limit-Remaining", "0")
-                .WithHeader("X-Rate-Limit-Reset", serverDate.AddSeconds(20).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
-                .WithBody("""{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}"""));
-        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}").UsingGet()).InScenario("rl").WhenStateIs("limited")
-            .RespondWith(Json("""{"id":"0oaclienttest","name":"amazon_aws"}"""));
-        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        using var client = Client(Fast with { MaxRetries = 2, RateLimitJitter = TimeSpan.Zero }, time);
-        var announced = new TaskCompletionSource<BatonOktaAws.Core.Okta.RateLimiting.RateLimitWait>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.RateLimitWaiting += w => announced.TrySetResult(w);
-
-        var call = client.GetApplicationAsync(AppId, CancellationToken.None);
-        var wait = await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
-
-        // Reset - Date + 1 s: 21 s, or 20 s when the web server's own Date ticked past the one set above.
-        var waitFor = wait.Until - time.GetUtcNow();
-        Assert.True(waitFor == TimeSpan.FromSeconds(21) || waitFor == TimeSpan.FromSeconds(20), $"waits {waitFor}");
-        time.Advance(waitFor - TimeSpan.FromSeconds(0.1));
-        Assert.Single(_server.LogEntries);
-        time.Advance(TimeSpan.FromSeconds(0.1));
-        var app = await call.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal("amazon_aws", app.Name);
-        var retry = _server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime).Last().RequestMessage!.Headers!;
-        Assert.Equal("req-429-a", retry["X-Okta-Retry-For"].Single());
-        Assert.Equal("1", retry["X-Okta-Retry-Count"].Single());
     }
 
     [Fact]

@@ -240,22 +240,23 @@ public sealed class SyncEngineTests
     public async Task RunAsync_Cancelled_StopsCleanlyAndAResumeFinishesTheJob()
     {
         var state = OrgGenerator.Generate(OrgShape.Small);
-        await using var simulator = await TestSimulator.StartAsync(state, faults: new FaultPlan { Latency = TimeSpan.FromMilliseconds(200) });
+        // The sixth request waits at the simulator's gate, and so does every one after it: the configuration is
+        // read (three requests) and the lists are being fetched, so the partial file exists.
+        await using var simulator = await TestSimulator.StartAsync(state, faults: new FaultPlan { HoldFrom = 6 });
         using var harness = new SyncHarness(simulator);
         using var cancel = new CancellationTokenSource();
         var sync = harness.SyncAsync(cancellationToken: cancel.Token);
 
-        // Cancel once the configuration is read and the lists are being fetched (the partial file exists).
-        while (simulator.Requests.Count < 6 && !sync.IsCompleted)
-        {
-            await Task.Delay(5);
-        }
-
+        var held = simulator.Faults.WhenHeldAsync();
+        Assert.Same(held, await Task.WhenAny(held, sync).WaitAsync(TimeSpan.FromSeconds(60)));
+        await simulator.Requests.WhenCountAsync(5).WaitAsync(TimeSpan.FromSeconds(60));
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sync);
 
         Assert.False(File.Exists(harness.FilePath));
         Assert.True(File.Exists(harness.FilePath + ".partial"));
+        // Five answered before the cancel; whatever the sync sent from the sixth on was never answered.
+        Assert.Equal(5, simulator.Requests.Entries.Count(e => e.Status == 200));
         simulator.Faults.Install(FaultPlan.None);
         var resumed = await harness.SyncAsync(o => o with { Resume = true });
         Assert.True(resumed.Resumed);
