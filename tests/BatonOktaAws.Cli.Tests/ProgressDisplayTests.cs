@@ -98,9 +98,9 @@ public sealed partial class ProgressDisplayTests
             display.Report(progress);
             time.Advance(TimeSpan.FromSeconds(9));
             display.Report(progress);
-            time.Advance(TimeSpan.FromSeconds(1));
             display.Status.Waiting(new RateLimitWait("/api/v1/apps", Start.AddSeconds(40), "this token's share of the window is spent"));
             display.Report(progress);
+            time.Advance(TimeSpan.FromSeconds(1));
             display.Report(progress);
         }
 
@@ -113,6 +113,59 @@ public sealed partial class ProgressDisplayTests
             StringComparison.Ordinal);
         Assert.DoesNotContain("Fetching", line, StringComparison.Ordinal);
         Assert.DoesNotContain("False", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoggedProgress_LongRateLimitWaitWithNoReports_StillLogsEveryTenSecondsWithTheCountdown()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var error = new StringWriter();
+        using var loggers = LoggingOptions.CreateFactory(error, LogFormat.Console, LogEventLevel.Information);
+        using (var display = new ProgressDisplay(new SyncStatus(), time, loggers.CreateLogger("test"), terminal: null))
+        {
+            display.Report(Lists(new ListProgress("app users of AWS (prod)", 3, 1_200, null, false)));
+            display.Status.Waiting(new RateLimitWait("/api/v1/apps", Start.AddSeconds(45), "this token's share of the window is spent"));
+
+            // The sync reports nothing while it waits; the display's own ten-second timer still logs.
+            time.Advance(TimeSpan.FromSeconds(10));
+            time.Advance(TimeSpan.FromSeconds(10));
+            time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var lines = CliRun.Lines(error.ToString());
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("on /api/v1/apps: 0:35 left", lines[0], StringComparison.Ordinal);
+        Assert.Contains("on /api/v1/apps: 0:25 left", lines[1], StringComparison.Ordinal);
+        Assert.Contains("on /api/v1/apps: 0:15 left", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoggedProgress_FortyListsOfTwentyApps_ShowsTheListsBeingReadAndSumsUpTheRest()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var error = new StringWriter();
+        using var loggers = LoggingOptions.CreateFactory(error, LogFormat.Console, LogEventLevel.Information);
+        var lists = Enumerable.Range(1, 20).SelectMany(i => new[]
+        {
+            new ListProgress($"users of 'AWS {i}'", 2, 700, null, i <= 12),
+            new ListProgress($"groups assigned to 'AWS {i}'", 1, 30, null, i <= 15),
+        }).ToArray();
+        using (var display = new ProgressDisplay(new SyncStatus(), time, loggers.CreateLogger("test"), terminal: null))
+        {
+            display.Report(Lists(lists));
+            time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        // Six of the thirteen lists being read, the other seven summed up, and the twenty-seven read in one clause.
+        var line = Assert.Single(CliRun.Lines(error.ToString()));
+        Assert.Contains(
+            "Sync progress: Reading users of 'AWS 13': 700 so far, 2 pages; Reading users of 'AWS 14': 700 so far, 2 pages; "
+            + "Reading users of 'AWS 15': 700 so far, 2 pages; Reading users of 'AWS 16': 700 so far, 2 pages; "
+            + "Reading groups assigned to 'AWS 16': 30 so far, 1 page; Reading users of 'AWS 17': 700 so far, 2 pages; "
+            + "Reading 7 more lists: 2,220 items so far; Read 27 of 40 lists: 8,850 items in 39 pages; 45 requests to Okta so far",
+            line,
+            StringComparison.Ordinal);
+        Assert.True(line.Length < 800, $"{line.Length} characters");
     }
 
     [Fact]
@@ -139,15 +192,15 @@ public sealed partial class ProgressDisplayTests
         using var loggers = LoggingOptions.CreateFactory(logged, LogFormat.Console, LogEventLevel.Information);
         using (var display = new ProgressDisplay(new SyncStatus(), time, loggers.CreateLogger("test"), terminal: null))
         {
-            time.Advance(TimeSpan.FromSeconds(10));
             display.Report(progress);
+            time.Advance(TimeSpan.FromSeconds(10));
         }
 
         var frames = Plain(error.ToString());
         Assert.Contains("Reading members of 3 groups (1 done): 1,500 of 2,400 so far, 2 pages", frames, StringComparison.Ordinal);
-        Assert.Contains("This token's share used this window: apps 37 of 50, groups 12 of 300, 1 more", frames, StringComparison.Ordinal);
+        Assert.Contains("Token's share used this window: apps 37 of 50, groups 12 of 300 (+1 more)", frames, StringComparison.Ordinal);
         Assert.EndsWith(
-            "45 requests to Okta so far; this token's share used this window: apps 37 of 50, groups 12 of 300, 1 more",
+            "45 requests to Okta so far; token's share used this window: apps 37 of 50, groups 12 of 300 (+1 more)",
             Assert.Single(CliRun.Lines(logged.ToString())),
             StringComparison.Ordinal);
     }
@@ -166,7 +219,7 @@ public sealed partial class ProgressDisplayTests
         Assert.Contains("requests to Okta so far", plain, StringComparison.Ordinal);
         // Okta's group stats give each group's size, so members count against a total; its headers give the share.
         Assert.Matches(new Regex(@"members of \d+ groups \(\d+ done\): [\d,]+ of [\d,]+"), plain);
-        Assert.Matches(new Regex(@"This token's share used this window: \w+ [\d,]+ of [\d,]+"), plain);
+        Assert.Matches(new Regex(@"Token's share used this window: \w+ [\d,]+ of [\d,]+"), plain);
         var logLines = LogLineStart().Matches(result.Error);
         Assert.True(logLines.Count > 10);
         Assert.All(logLines, m => Assert.Matches(new Regex(@"^\d\d:\d\d:\d\d (INF|DBG|WRN) [^\u001b]+$"), m.Groups["line"].Value));

@@ -10,7 +10,9 @@ namespace BatonOktaAws.Cli.Output;
 /// <summary>
 /// Shows a running sync's progress: on an interactive terminal a live display (what is being read, counts
 /// against known totals, pages, requests, and a countdown during a rate-limit wait), redrawn four times a
-/// second; otherwise (cron, pipes, JSON logs) an Information log line every ten seconds.
+/// second; otherwise (cron, pipes, JSON logs) an Information log line every ten seconds, on a timer — so a sync
+/// that waits minutes for a rate-limit window, and reports nothing meanwhile, still says every ten seconds what it
+/// waits for.
 /// </summary>
 internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
 {
@@ -25,7 +27,7 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<Action> _refresh = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _live = Task.CompletedTask;
-    private DateTimeOffset _lastLogged;
+    private readonly ITimer? _logTimer;
 
     public ProgressDisplay(SyncStatus status, TimeProvider time, ILogger logger, LiveConsole? terminal, OktaClient? client = null)
     {
@@ -34,13 +36,16 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
         _logger = logger;
         _terminal = terminal;
         _client = client;
-        _lastLogged = time.GetUtcNow();
         if (client is not null)
         {
             client.RateLimitWaiting += status.Waiting;
         }
 
-        if (terminal is not null)
+        if (terminal is null)
+        {
+            _logTimer = time.CreateTimer(_ => Log(), null, LogInterval, LogInterval);
+        }
+        else
         {
             _live = terminal.RunLiveAsync(Render, async refresh =>
             {
@@ -73,26 +78,6 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
     {
         ArgumentNullException.ThrowIfNull(value);
         Status.Report(value);
-        if (_terminal is not null)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            var now = _time.GetUtcNow();
-            if (now - _lastLogged < LogInterval)
-            {
-                return;
-            }
-
-            _lastLogged = now;
-        }
-
-        var sentence = Status.Sentence(_time.GetUtcNow());
-        var requests = value.Requests;
-        var shareUsed = Status.ShareLine() is { } share ? $"; {char.ToLowerInvariant(share[0])}{share[1..]}" : string.Empty;
-        CliLog.Progress(_logger, sentence, requests, shareUsed);
     }
 
     /// <summary>Redraws the live display now (the display also redraws itself four times a second).</summary>
@@ -106,6 +91,7 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
 
     public void Dispose()
     {
+        _logTimer?.Dispose();
         if (_client is not null)
         {
             _client.RateLimitWaiting -= Status.Waiting;
@@ -114,6 +100,23 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
         _stop.Cancel();
         _live.GetAwaiter().GetResult();
         _stop.Dispose();
+    }
+
+    /// <summary>One log line with where the sync is, once it has said anything.</summary>
+    private void Log()
+    {
+        lock (_lock)
+        {
+            if (!Status.HasProgress)
+            {
+                return;
+            }
+
+            var sentence = Status.Sentence(_time.GetUtcNow());
+            var requests = Status.Requests;
+            var shareUsed = Status.ShareLine() is { } share ? $"; {char.ToLowerInvariant(share[0])}{share[1..]}" : string.Empty;
+            CliLog.Progress(_logger, sentence, requests, shareUsed);
+        }
     }
 
     private Rows Render()

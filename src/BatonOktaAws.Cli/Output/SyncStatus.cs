@@ -14,6 +14,9 @@ internal sealed class SyncStatus
     /// <summary>Buckets named in the share line; a sync spends a handful, the most used first.</summary>
     private const int MaxBucketsShown = 2;
 
+    /// <summary>Lines for the lists, at most: one per list up to this many, else a summary.</summary>
+    private const int MaxListsShown = 8;
+
     private const string ApiPrefix = "/api/v1/";
 
     private readonly Lock _lock = new();
@@ -52,14 +55,39 @@ internal sealed class SyncStatus
             return [Overall(progress)];
         }
 
-        return [.. progress.Lists.Select(Describe)];
+        if (progress.Lists.Count <= MaxListsShown)
+        {
+            return [.. progress.Lists.Select(Describe)];
+        }
+
+        // Twenty apps are forty lists and more: show the ones being read (at most a screenful) and sum up the rest.
+        var reading = progress.Lists.Where(l => !l.Done).ToList();
+        var read = progress.Lists.Where(l => l.Done).ToList();
+        var lines = reading.Take(MaxListsShown - 2).Select(Describe).ToList();
+        if (reading.Count > MaxListsShown - 2)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Reading {reading.Count - (MaxListsShown - 2):N0} more lists: {reading.Skip(MaxListsShown - 2).Sum(l => l.Items):N0} items so far"));
+        }
+
+        if (read.Count > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Read {read.Count:N0} of {progress.Lists.Count:N0} lists: {read.Sum(l => l.Items):N0} items in {read.Sum(l => l.Pages):N0} pages"));
+        }
+
+        return lines;
     }
+
+    /// <summary>Whether the sync has reported anything yet.</summary>
+    public bool HasProgress => Progress() is not null;
+
+    /// <summary>Requests answered so far, as last reported.</summary>
+    public long Requests => Progress()?.Requests ?? 0;
 
     /// <summary>"45 requests to Okta so far".</summary>
     public string RequestsLine() => string.Create(CultureInfo.InvariantCulture, $"{Progress()?.Requests ?? 0:N0} requests to Okta so far");
 
     /// <summary>
-    /// "This token's share used this window: apps 37 of 50, groups 12 of 300" (buckets by their path under
+    /// "Token's share used this window: apps 37 of 50, groups 12 of 300 (+1 more)" (buckets by their path under
     /// /api/v1/, the most used first, at most two so the line fits a terminal) — or null before Okta's headers stated
     /// any limit.
     /// </summary>
@@ -72,8 +100,9 @@ internal sealed class SyncStatus
         }
 
         var shown = buckets.Take(MaxBucketsShown).Select(b => string.Create(CultureInfo.InvariantCulture, $"{ShortName(b.Bucket)} {b.Used:N0} of {b.TokenShare:N0}"));
-        var more = buckets.Count > MaxBucketsShown ? string.Create(CultureInfo.InvariantCulture, $", {buckets.Count - MaxBucketsShown} more") : string.Empty;
-        return $"This token's share used this window: {string.Join(", ", shown)}{more}";
+        var others = buckets.Count - MaxBucketsShown;
+        var more = others > 0 ? string.Create(CultureInfo.InvariantCulture, $" (+{others} more)") : string.Empty;
+        return $"Token's share used this window: {string.Join(", ", shown)}{more}";
     }
 
     private static string ShortName(string bucket) =>
