@@ -289,7 +289,7 @@ internal sealed class OktaRequestSender : IDisposable
         var reason = last switch
         {
             TimeoutRejectedException => $"Okta did not answer {request.Description} within {_options.RequestTimeout.TotalSeconds:0.#} s",
-            HttpRequestException or IOException => $"Could not reach Okta at {_domain.Host} for {request.Description}: {last.Message}",
+            HttpRequestException or IOException => $"Could not reach Okta at {_domain.Host} for {request.Description}: {ConnectionFailure.Describe(last)}",
             _ => last.Message,
         };
         return new OktaException($"{reason} (gave up after {attempts} attempt{(attempts == 1 ? string.Empty : "s")})", last);

@@ -41,6 +41,21 @@ public sealed class OktaClientResilienceTests
     }
 
     [Fact]
+    public async Task GetApplicationAsync_ConnectionResetEveryTime_WarnsAndFailsInWordsNamingWhatBroke()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { ConnectionResetEvery = 1 });
+        var logs = new CapturingLoggerFactory();
+        using var client = Client(simulator, logs: logs, options: Fast with { MaxRetries = 1 });
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None));
+
+        // Not .NET's "An error occurred while sending the request." with a stray full stop before the semicolon.
+        var warning = Assert.Single(logs.Lines, l => l.Message.Contains("retrying", StringComparison.Ordinal)).Message;
+        Assert.Matches(@"^The connection to Okta broke before the answer was complete \([^)]+\); retrying GET /api/v1/apps/\w+ in [\d.]+ s \(retry 1 of 1\)\.$", warning);
+        Assert.Matches(@"^Could not reach Okta at 127\.0\.0\.1:\d+ for GET /api/v1/apps/\w+: the connection to Okta broke before the answer was complete \([^)]+\) \(gave up after 2 attempts\)$", error.Message);
+    }
+
+    [Fact]
     public async Task SendAsync_WaitingForAConcurrencySlotLongerThanTheTimeout_IsNotATimeout()
     {
         // One slot, and Okta takes 6 s for each answer: the third request waits 12 s for the slot, longer than

@@ -27,6 +27,24 @@ internal static class ConnectionFailure
         };
     }
 
+    /// <summary>
+    /// A failure that may go away, in words for a retry warning or the final error: "the connection to Okta broke
+    /// before the answer was complete (Connection reset by peer)" — not .NET's "An error occurred while sending the
+    /// request.", which says neither what broke nor why.
+    /// </summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var what = exception switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "could not connect to Okta",
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "the host name did not resolve for now",
+            HttpRequestException or IOException => "the connection to Okta broke before the answer was complete",
+            _ => "the exchange with Okta failed",
+        };
+        return $"{what} ({Detail(exception)})";
+    }
+
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 

@@ -66,6 +66,9 @@ internal static class OktaRetryPipeline
     {
         null => "Okta did not answer",
         TimeoutRejectedException => "Okta did not answer within the request timeout",
+        HttpRequestException or IOException => Capitalized(ConnectionFailure.Describe(exception)),
         _ => exception.Message,
     };
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
