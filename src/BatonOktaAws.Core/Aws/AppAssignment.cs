@@ -11,6 +11,19 @@ public sealed record AssignmentRoles(IReadOnlyList<SamlRole> SamlRoles, SamlRole
 
     public static AssignmentRoles Of(params SamlRole[] roles) => new(roles, null);
 
+    /// <summary>
+    /// An assignment profile's roles as Okta stores them. A value IAM cannot accept as a role name can never be
+    /// assumed and is left out (the sync warns of it, <c>unusable-role</c>) — but it was still selected, so the default
+    /// <c>role</c> does not stand in: Okta uses the default only "if no values are selected for SAML user roles".
+    /// </summary>
+    public static AssignmentRoles FromProfile(IReadOnlyList<string>? samlRoles, string? role)
+    {
+        samlRoles ??= [];
+        var usable = samlRoles.Select(name => SamlRole.TryParse(name, out var parsed) ? parsed : (SamlRole?)null).OfType<SamlRole>().Distinct().ToList();
+        var defaultRole = samlRoles.Count == 0 && SamlRole.TryParse(role, out var parsedDefault) ? parsedDefault : (SamlRole?)null;
+        return new AssignmentRoles(usable, defaultRole);
+    }
+
     /// <summary>True when the profile has no samlRoles and the default role stands in for them.</summary>
     public bool UsesDefaultRole => SamlRoles.Count == 0 && DefaultRole is not null;
 

@@ -177,9 +177,7 @@ internal static class UserRoleChange
             .Select(g => new AssignedGroup(
                 g.Id,
                 g.Assignment.Priority,
-                new AssignmentRoles(
-                    [.. (g.Assignment.Profile?.SamlRoles ?? []).Select(r => SamlRole.TryParse(r, out var p) ? p : (SamlRole?)null).OfType<SamlRole>()],
-                    SamlRole.TryParse(g.Assignment.Profile?.Role, out var defaultRole) ? defaultRole : null)))
+AssignmentRoles.FromProfile(g.Assignment.Profile?.SamlRoles, g.Assignment.Profile?.Role)))
             .ToList();
         var assignment = appUser.Scope == OktaAppUser.UserScope
             ? new AppAssignment(true, AssignmentRoles.None)

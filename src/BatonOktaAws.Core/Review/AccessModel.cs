@@ -69,13 +69,11 @@ public sealed class AccessModel
             AppAssignment assignment;
             if (_appUsers.TryGetValue((appId, userId), out var appUser) && appUser.Scope == OktaAppUser.UserScope)
             {
-                var direct = Roles(appUser.SamlRoles, appUser.Role);
-                if (withoutDirectRole is { } drop && drop.AppId == appId)
-                {
-                    direct = new AssignmentRoles([.. direct.SamlRoles.Where(r => r.Name != drop.Role)], direct.DefaultRole);
-                }
-
-                assignment = new AppAssignment(true, direct);
+                // Without the role, the profile Okta keeps: its other samlRoles, or — with none left — its default role.
+                var samlRoles = withoutDirectRole is { } drop && drop.AppId == appId
+                    ? [.. appUser.SamlRoles.Where(r => r != drop.Role)]
+                    : appUser.SamlRoles;
+                assignment = new AppAssignment(true, AssignmentRoles.FromProfile(samlRoles, appUser.Role));
             }
             else if (assigned.Count > 0)
             {
@@ -91,7 +89,7 @@ public sealed class AccessModel
                 .Where(m => groups.Contains(m.GroupId))
                 .Select(m => new MappedGroup(m.GroupId, AwsAccountId.Parse(m.AccountId), SamlRole.Parse(m.Role)))
                 .ToList();
-            var assignedGroups = assigned.Select(a => new AssignedGroup(a.GroupId, a.Priority, Roles(a.SamlRoles, a.Role))).ToList();
+            var assignedGroups = assigned.Select(a => new AssignedGroup(a.GroupId, a.Priority, AssignmentRoles.FromProfile(a.SamlRoles, a.Role))).ToList();
             paths.AddRange(rules.Resolve(assignment, assignedGroups, mapped)
                 .Select(r => new AccessPath(appId, r.Account.Value, r.Role.Name, r.Source.ToString())));
         }
@@ -112,9 +110,6 @@ public sealed class AccessModel
             [.. now.Where(p => !afterSet.Contains(p))],
             [.. afterSet.Where(p => !now.Contains(p))]);
     }
-
-    private static AssignmentRoles Roles(IReadOnlyList<string> samlRoles, string? role) =>
-        new([.. samlRoles.Select(r => SamlRole.TryParse(r, out var p) ? p : null).OfType<SamlRole>().Distinct()], SamlRole.TryParse(role, out var d) ? d : null);
 }
 
 /// <summary>What revoking one grant changes for its user: the access paths it removes, and shadowed paths that then apply.</summary>

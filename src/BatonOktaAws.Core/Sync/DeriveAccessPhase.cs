@@ -183,10 +183,8 @@ internal sealed class DeriveAccessPhase
     }
 
     /// <summary>Roles of a stored profile; unusable names were reported when the page holding the profile was written.</summary>
-    private static AssignmentRoles Quiet(IReadOnlyList<string> samlRoles, string? role) =>
-        new(
-            [.. samlRoles.Select(n => SamlRole.TryParse(n, out var r) ? r : null).OfType<SamlRole>().Distinct()],
-            SamlRole.TryParse(role, out var d) ? d : null);
+    /// <summary>The profile's roles without warnings: the syncers warned of unusable names as they read them.</summary>
+    private static AssignmentRoles Quiet(IReadOnlyList<string> samlRoles, string? role) => AssignmentRoles.FromProfile(samlRoles, role);
 
     private static string Describe(AssignmentRoles roles) =>
         $"samlRoles [{string.Join(", ", roles.SamlRoles)}]{(roles.DefaultRole is { } d ? $" and role {d}" : string.Empty)}";

@@ -110,6 +110,34 @@ public sealed class LiteralAccessRulesTests
         Assert.Equal(Sorted(warnings), Sorted(result.Warnings));
     }
 
+    /// <summary>
+    /// Okta's AWS SAML guide: "If no values are selected for SAML user roles, then a value from the Role drop-down is
+    /// used as a default role." Here a value is selected — one IAM cannot accept, so it gives nothing — and the default
+    /// role does not stand in for it (docs/aws-access.md: "A profile with both hands out only its samlRoles").
+    /// </summary>
+    [Fact]
+    public async Task RunAsync_OnlyUnusableSamlRolesBesideADefaultRole_GivesNothingNotTheDefault()
+    {
+        var fixture = SingleAccount(joinAllRoles: false);
+        fixture.Apps[0].UserAssignments.Add(new FixtureUserAssignment { UserId = Pat, SamlRoles = ["Admin Role"], Role = "ReadOnly" });
+        await using var simulator = await TestSimulator.StartAsync(fixture.ToState());
+        using var harness = new SyncHarness(simulator);
+
+        var result = await harness.SyncAsync(appId: SingleAccountApp);
+
+        WarningRecord[] warnings =
+        [
+            new(
+                "unusable-role",
+                "The samlRole of user 00uliteralpat0000001's direct assignment in 'Amazon Web Services' (0oaliteralaws0000001) is 'Admin Role', which IAM does not accept as a role name (1 to 64 letters, digits and +=,.@_-); it can never be assumed and was left out.",
+                SingleAccountApp,
+                "user",
+                Pat),
+        ];
+        Assert.Equal([], harness.AccessRows());
+        Assert.Equal(Sorted(warnings), Sorted(result.Warnings));
+    }
+
     // ---- Group mapping: Okta's documented filters and group names ----
 
     /// <summary>

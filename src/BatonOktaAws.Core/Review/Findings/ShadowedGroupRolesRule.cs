@@ -32,7 +32,7 @@ public sealed class ShadowedGroupRolesRule : IFindingRule
                 }
 
                 var winner = direct ? null : AwsAccessRules.Winner(mine);
-                var applied = direct ? Roles(appUser.SamlRoles, appUser.Role).Effective : winner!.Roles.Effective;
+                var applied = direct ? AssignmentRoles.FromProfile(appUser.SamlRoles, appUser.Role).Effective : winner!.Roles.Effective;
                 foreach (var group in mine.Where(g => g != winner))
                 {
                     var lost = group.Roles.Effective.Except(applied).ToList();
@@ -62,8 +62,5 @@ public sealed class ShadowedGroupRolesRule : IFindingRule
         }
     }
 
-    private static AssignedGroup Assigned(AppGroupRecord group) => new(group.GroupId, group.Priority, Roles(group.SamlRoles, group.Role));
-
-    private static AssignmentRoles Roles(IReadOnlyList<string> samlRoles, string? role) =>
-        new([.. samlRoles.Select(r => SamlRole.TryParse(r, out var p) ? p : null).OfType<SamlRole>().Distinct()], SamlRole.TryParse(role, out var d) ? d : null);
+    private static AssignedGroup Assigned(AppGroupRecord group) => new(group.GroupId, group.Priority, AssignmentRoles.FromProfile(group.SamlRoles, group.Role));
 }

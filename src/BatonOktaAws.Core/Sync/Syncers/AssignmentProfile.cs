@@ -17,33 +17,17 @@ internal static class AssignmentProfile
 
     public static AssignmentRoles Roles(SyncBatch batch, AwsAppContext app, IReadOnlyList<string> samlRoles, string? role, string where, string subjectType, string subjectId)
     {
-        var parsed = new List<SamlRole>(samlRoles.Count);
-        foreach (var name in samlRoles)
+        foreach (var name in samlRoles.Where(name => !SamlRole.TryParse(name, out _)))
         {
-            if (SamlRole.TryParse(name, out var samlRole))
-            {
-                parsed.Add(samlRole.Value);
-            }
-            else
-            {
-                Unusable(batch, app, name, $"samlRole of {where}", subjectType, subjectId);
-            }
+            Unusable(batch, app, name, $"samlRole of {where}", subjectType, subjectId);
         }
 
-        SamlRole? defaultRole = null;
-        if (role is not null)
+        if (role is not null && !SamlRole.TryParse(role, out _))
         {
-            if (SamlRole.TryParse(role, out var parsedRole))
-            {
-                defaultRole = parsedRole;
-            }
-            else
-            {
-                Unusable(batch, app, role, $"default role of {where}", subjectType, subjectId);
-            }
+            Unusable(batch, app, role, $"default role of {where}", subjectType, subjectId);
         }
 
-        return new AssignmentRoles([.. parsed.Distinct()], defaultRole);
+        return AssignmentRoles.FromProfile(samlRoles, role);
     }
 
     private static void Unusable(SyncBatch batch, AwsAppContext app, string name, string what, string subjectType, string subjectId) =>
