@@ -432,6 +432,33 @@ public sealed class SyncAndAccessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_BatonFileHoldingARealOrgsSyncs_IsRefusedUnlessForced()
+    {
+        // A shell set up for the nightly sync (BATON_FILE) must not get the simulated org's sync in its real file.
+        var file = _temp.File("aws.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", file)).ExitCode);
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            db.Open();
+            using var update = db.CreateCommand();
+            update.CommandText = "UPDATE sync_runs SET okta_domain = 'https://acme.okta.com'";
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        var before = await File.ReadAllBytesAsync(file);
+        var variables = new Dictionary<string, string> { ["BATON_FILE"] = file };
+
+        var refused = await CliRun.RunAsync(variables, "demo");
+        var unchanged = await File.ReadAllBytesAsync(file);
+        var forced = await CliRun.RunAsync(variables, "demo", "--force");
+
+        Assert.Equal(ExitCode.UsageError, refused.ExitCode);
+        Assert.Equal($"baton-okta-aws: error: {file} holds syncs of https://acme.okta.com; the demo would add the simulated org's sync to them. Pass another --file (the demo's default is demo-sync.db), or --force.", refused.Error.Trim());
+        Assert.Equal(before, unchanged);
+        Assert.Equal(0, forced.ExitCode);
+    }
+
+    [Fact]
     public async Task Help_Root_ListsTheCommands()
     {
         var result = await CliRun.RunAsync(null, "--help");

@@ -48,6 +48,13 @@ internal sealed class DemoCommand : Command, IDocumentedCommand
 
     private async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        var filePath = FileOption.Resolve(context.Values, File, DefaultFile);
+        var force = context.Values.Get(Force);
+        if (!force)
+        {
+            RefuseARealOrgsFile(filePath);
+        }
+
         // A throwaway token known only to this process: the simulator accepts it, nothing prints it.
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var state = OrgFixture.Demo().ToState();
@@ -71,9 +78,9 @@ internal sealed class DemoCommand : Command, IDocumentedCommand
         var options = new SyncOptions
         {
             Apps = connection.Apps,
-            FilePath = FileOption.Resolve(context.Values, File, DefaultFile),
+            FilePath = filePath,
             ToolVersion = CliEnvironment.Version,
-            Force = context.Values.Get(Force),
+            Force = force,
             Iam = iam,
         };
         var (result, stats) = await SyncRunner.SyncAsync(context, connection, options, cancellationToken).ConfigureAwait(false);
@@ -92,5 +99,34 @@ internal sealed class DemoCommand : Command, IDocumentedCommand
         await _env.Out.WriteLineAsync("Who can assume which AWS role, and why:").ConfigureAwait(false);
         AccessOutput.Write(_env.Out, rows, "table");
         return ExitCode.Success;
+    }
+
+    /// <summary>
+    /// BATON_FILE reaches demo as it reaches every command: a shell set up for the nightly sync would add the simulated
+    /// org's sync to the real file, dropping a real sync (--keep-syncs) and making the next diff compare two orgs.
+    /// </summary>
+    private static void RefuseARealOrgsFile(string path)
+    {
+        if (!System.IO.File.Exists(path) || SyncTarget.DescribeForeign(path) is not null)
+        {
+            // Nothing there, or not a sync file at all: the sync's own target check says what to do.
+            return;
+        }
+
+        string domain;
+        try
+        {
+            using var reader = SyncFileReader.Open(path);
+            domain = reader.Latest().Run.OktaDomain;
+        }
+        catch (SyncFileException)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(domain, UriKind.Absolute, out var uri) || !uri.IsLoopback)
+        {
+            throw new UsageException($"{path} holds syncs of {domain}; the demo would add the simulated org's sync to them. Pass another --file (the demo's default is {DefaultFile}), or --force.");
+        }
     }
 }
