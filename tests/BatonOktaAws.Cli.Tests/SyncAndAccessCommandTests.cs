@@ -459,6 +459,27 @@ public sealed class SyncAndAccessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_FileThatIsASymbolicLink_WritesThroughItAndKeepsTheLink()
+    {
+        var real = _temp.File("aws-2026q4.db");
+        var link = _temp.File("current.db");
+        Assert.Equal(0, (await CliRun.RunAsync(null, "demo", "--file", real)).ExitCode);
+        File.CreateSymbolicLink(link, real);
+
+        var result = await CliRun.RunAsync(null, "demo", "--file", link);
+
+        // The link still leads to the quarter's file, which now holds both syncs; nothing was left beside the link.
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(real, new FileInfo(link).LinkTarget);
+        using (var reader = SyncFileReader.Open(real))
+        {
+            Assert.Equal(2, reader.Syncs().Count);
+        }
+
+        Assert.Equal(["aws-2026q4.db", "current.db"], Directory.GetFileSystemEntries(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Help_Root_ListsTheCommands()
     {
         var result = await CliRun.RunAsync(null, "--help");
