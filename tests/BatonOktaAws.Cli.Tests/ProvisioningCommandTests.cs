@@ -371,6 +371,7 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(ExitCode.Cancelled, result.ExitCode);
         Assert.Contains($"line 2: granted: grant group:{Admins}:member to user:{Grace}", result.Out, StringComparison.Ordinal);
         Assert.Contains($"line 3: outcome-unknown: grant group:{Developers}:member to user:{Grace}", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"with PUT /api/v1/groups/{Developers}/users/{Grace}: outcome-unknown (before: not a member; after: unknown)", result.Error, StringComparison.Ordinal);
         Assert.Contains($"sent, outcome unknown: PUT /api/v1/groups/{Developers}/users/{Grace}", result.Out, StringComparison.Ordinal);
         Assert.Contains("line 4: cancelled:", result.Out, StringComparison.Ordinal);
         Assert.Contains($"Interrupted: 1 change(s) done, 1 not started; the outcome of line(s) 3 is unknown (the write was sent and is in {audit}): check it in Okta.", result.Error, StringComparison.Ordinal);

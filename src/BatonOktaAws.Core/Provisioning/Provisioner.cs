@@ -217,7 +217,8 @@ public sealed class Provisioner
         var errorSuffix = error is null ? string.Empty : ": " + error;
         var madeDirect = rolesMadeDirect.Count == 0 ? string.Empty : $"; now held directly instead of through their group: {string.Join(", ", rolesMadeDirect)}";
         var inApp = app is null ? string.Empty : $" in app {app}";
-        ProvisioningLog.Write(_logger, _actor, action, entitlement, change.PrincipalRef, inApp, write.Method, write.Path, result, before, after, errorSuffix + madeDirect);
+        // A write whose outcome is unknown has no "after" to show: the log says so in words (the audit record keeps null).
+        ProvisioningLog.Write(_logger, _actor, action, entitlement, change.PrincipalRef, inApp, write.Method, write.Path, result, before ?? "unknown", after ?? "unknown", errorSuffix + madeDirect);
         _audit?.Record(new AuditEvent(_time.GetUtcNow(), _actor, action, entitlement, change.PrincipalRef, write.Method, write.Path, write.Body, before, after, result, error)
         {
             App = app,
