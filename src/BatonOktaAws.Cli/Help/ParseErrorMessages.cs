@@ -86,6 +86,13 @@ internal static class ParseErrorMessages
                 hidden = 0;
             }
 
+            if (index > 0 && BooleanOption(command, args[index - 1]) is { } flag)
+            {
+                // `--sync-custom-roles maybe`: the word was meant as the flag's value.
+                yield return $"{flag.Name} takes true or false, or nothing for true; the word after it is neither (not shown)";
+                continue;
+            }
+
             yield return command.Subcommands.Count > 0
                 ? $"'{token}' is not a command of baton-okta-aws (commands: {string.Join(", ", command.Subcommands.Select(c => c.Name))})"
                 : $"Unexpected argument for {command.Name} (not shown, in case it is part of a secret): it takes only options; quote a value that contains spaces";
@@ -96,6 +103,9 @@ internal static class ParseErrorMessages
             yield return Unknown(unknownOption, hidden, command);
         }
     }
+
+    private static Option<bool>? BooleanOption(Command command, string token) =>
+        command.Options.OfType<Option<bool>>().FirstOrDefault(o => o.Name == token || o.Aliases.Contains(token));
 
     private static string Unknown(string option, int hiddenValues, Command command)
     {
