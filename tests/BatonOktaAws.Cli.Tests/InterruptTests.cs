@@ -75,7 +75,7 @@ public sealed class InterruptTests : IDisposable
             }
 
             stderr.Enqueue(e.Data);
-            if (e.Data.Contains("Interrupted: stopping safely (press Ctrl-C again to quit at once)", StringComparison.Ordinal))
+            if (e.Data.Contains("Interrupted: stopping safely (interrupt again, with Ctrl-C or another SIGTERM, to quit at once)", StringComparison.Ordinal))
             {
                 stopping.TrySetResult(true);
             }

@@ -375,7 +375,7 @@ public sealed class ProvisioningCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains($"sent, outcome unknown: PUT /api/v1/groups/{Developers}/users/{Grace}", result.Out, StringComparison.Ordinal);
         Assert.Contains("line 4: cancelled:", result.Out, StringComparison.Ordinal);
         Assert.Contains($"Interrupted: 1 change(s) done, 1 not started; the outcome of line(s) 3 is unknown (the write was sent and is in {audit}): check it in Okta.", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Interrupted: stopping safely (press Ctrl-C again to quit at once)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Interrupted: stopping safely (interrupt again, with Ctrl-C or another SIGTERM, to quit at once)", result.Error, StringComparison.Ordinal);
         var entries = (await File.ReadAllLinesAsync(audit)).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         Assert.Equal(["granted", "outcome-unknown"], entries.Select(e => e.GetProperty("result").GetString()));
         Assert.Equal($"/api/v1/groups/{Developers}/users/{Grace}", entries[1].GetProperty("path").GetString());

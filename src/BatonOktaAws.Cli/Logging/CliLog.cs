@@ -23,7 +23,7 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Demo: serving the bundled simulated Okta org at {BaseUrl:l}")]
     public static partial void DemoSimulator(ILogger logger, string baseUrl);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Interrupted: stopping safely (press Ctrl-C again to quit at once)")]
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Interrupted: stopping safely (interrupt again, with Ctrl-C or another SIGTERM, to quit at once)")]
     public static partial void Interrupted(ILogger logger);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "{File:l} holds only its first sync: nothing to compare with yet, so nothing changed; the next sync will be compared with this one")]
