@@ -28,6 +28,7 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
     private readonly TaskCompletionSource<Action> _refresh = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _live = Task.CompletedTask;
     private readonly ITimer? _logTimer;
+    private bool _disposed;
 
     public ProgressDisplay(SyncStatus status, TimeProvider time, ILogger logger, LiveConsole? terminal, OktaClient? client = null)
     {
@@ -92,6 +93,12 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
     public void Dispose()
     {
         _logTimer?.Dispose();
+        lock (_lock)
+        {
+            // A timer callback already running finishes first; none logs after this (the log may be closing).
+            _disposed = true;
+        }
+
         if (_client is not null)
         {
             _client.RateLimitWaiting -= Status.Waiting;
@@ -107,7 +114,7 @@ internal sealed class ProgressDisplay : IProgress<SyncProgress>, IDisposable
     {
         lock (_lock)
         {
-            if (!Status.HasProgress)
+            if (_disposed || !Status.HasProgress)
             {
                 return;
             }
