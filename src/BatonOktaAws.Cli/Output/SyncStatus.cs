@@ -84,7 +84,7 @@ internal sealed class SyncStatus
     public long Requests => Progress()?.Requests ?? 0;
 
     /// <summary>"45 requests to Okta so far".</summary>
-    public string RequestsLine() => string.Create(CultureInfo.InvariantCulture, $"{Progress()?.Requests ?? 0:N0} requests to Okta so far");
+    public string RequestsLine() => string.Create(CultureInfo.InvariantCulture, $"{Requests:N0} requests to Okta so far");
 
     /// <summary>
     /// "Token's share used this window: apps 37 of 50, groups 12 of 300 (+1 more)" (buckets by their path under

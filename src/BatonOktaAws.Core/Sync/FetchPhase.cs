@@ -38,8 +38,8 @@ internal sealed class FetchPhase
     public GroupSizes GroupSizes { get; } = new();
 
     /// <summary>
-    /// The lists read so far: each finding syncer, and the group member lists as one line (hundreds of groups
-    /// would drown a display).
+    /// The lists read so far: the group member lists as one line (hundreds of groups would drown a display), then
+    /// each finding syncer.
     /// </summary>
     public IReadOnlyList<ListProgress> Progress()
     {
@@ -50,7 +50,9 @@ internal sealed class FetchPhase
         {
             var done = members.Count(m => m.Done);
             var items = members.Sum(m => m.Items);
-            lists.Add(new ListProgress(
+
+            // First: the largest piece of work, which a display that sums up many lists must still show.
+            lists.Insert(0, new ListProgress(
                 $"members of {queued.Count} group{(queued.Count == 1 ? string.Empty : "s")} ({done} done)",
                 members.Sum(m => m.Pages),
                 items,
