@@ -107,9 +107,9 @@ internal sealed class DemoCommand : Command, IDocumentedCommand
     /// </summary>
     private static void RefuseARealOrgsFile(string path)
     {
-        if (!System.IO.File.Exists(path) || SyncTarget.DescribeForeign(path) is not null)
+        if (!System.IO.File.Exists(path) || FileKind.SpecialFileAt(path) is not null)
         {
-            // Nothing there, or not a sync file at all: the sync's own target check says what to do.
+            // Nothing there, or a pipe that opening would wait on: the sync's own target check says what to do.
             return;
         }
 
@@ -121,6 +121,7 @@ internal sealed class DemoCommand : Command, IDocumentedCommand
         }
         catch (SyncFileException)
         {
+            // Not a sync file (or not a readable one): the sync's own target check says what to do.
             return;
         }
 

@@ -16,12 +16,37 @@ public sealed record AssignmentRoles(IReadOnlyList<SamlRole> SamlRoles, SamlRole
     /// assumed and is left out (the sync warns of it, <c>unusable-role</c>) — but it was still selected, so the default
     /// <c>role</c> does not stand in: Okta uses the default only "if no values are selected for SAML user roles".
     /// </summary>
-    public static AssignmentRoles FromProfile(IReadOnlyList<string>? samlRoles, string? role)
+    /// <param name="unusable">Told each name left out (and whether it is the default role), for a warning.</param>
+    public static AssignmentRoles FromProfile(IReadOnlyList<string>? samlRoles, string? role, Action<string, bool>? unusable = null)
     {
         samlRoles ??= [];
-        var usable = samlRoles.Select(name => SamlRole.TryParse(name, out var parsed) ? parsed : (SamlRole?)null).OfType<SamlRole>().Distinct().ToList();
-        var defaultRole = samlRoles.Count == 0 && SamlRole.TryParse(role, out var parsedDefault) ? parsedDefault : (SamlRole?)null;
-        return new AssignmentRoles(usable, defaultRole);
+        var usable = new List<SamlRole>(samlRoles.Count);
+        foreach (var name in samlRoles)
+        {
+            if (SamlRole.TryParse(name, out var parsed))
+            {
+                usable.Add(parsed.Value);
+            }
+            else
+            {
+                unusable?.Invoke(name, false);
+            }
+        }
+
+        SamlRole? defaultRole = null;
+        if (role is not null)
+        {
+            if (SamlRole.TryParse(role, out var parsed))
+            {
+                defaultRole = parsed;
+            }
+            else
+            {
+                unusable?.Invoke(role, true);
+            }
+        }
+
+        return new AssignmentRoles([.. usable.Distinct()], samlRoles.Count == 0 ? defaultRole : null);
     }
 
     /// <summary>True when the profile has no samlRoles and the default role stands in for them.</summary>

@@ -15,20 +15,11 @@ internal static class AssignmentProfile
     public static AssignmentRoles Roles(SyncBatch batch, AwsAppContext app, AwsAppProfile? profile, string where, string subjectType, string subjectId) =>
         Roles(batch, app, profile?.SamlRoles ?? [], profile?.Role, where, subjectType, subjectId);
 
-    public static AssignmentRoles Roles(SyncBatch batch, AwsAppContext app, IReadOnlyList<string> samlRoles, string? role, string where, string subjectType, string subjectId)
-    {
-        foreach (var name in samlRoles.Where(name => !SamlRole.TryParse(name, out _)))
-        {
-            Unusable(batch, app, name, $"samlRole of {where}", subjectType, subjectId);
-        }
-
-        if (role is not null && !SamlRole.TryParse(role, out _))
-        {
-            Unusable(batch, app, role, $"default role of {where}", subjectType, subjectId);
-        }
-
-        return AssignmentRoles.FromProfile(samlRoles, role);
-    }
+    public static AssignmentRoles Roles(SyncBatch batch, AwsAppContext app, IReadOnlyList<string> samlRoles, string? role, string where, string subjectType, string subjectId) =>
+        AssignmentRoles.FromProfile(
+            samlRoles,
+            role,
+            (name, isDefault) => Unusable(batch, app, name, $"{(isDefault ? "default role" : "samlRole")} of {where}", subjectType, subjectId));
 
     private static void Unusable(SyncBatch batch, AwsAppContext app, string name, string what, string subjectType, string subjectId) =>
         batch.AddWarning(new WarningRecord(
