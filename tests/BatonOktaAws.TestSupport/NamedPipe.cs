@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace BatonOktaAws.TestSupport;
 
 /// <summary>Named pipes for tests of outputs that must refuse them (a pipe cannot be replaced, and opening one blocks).</summary>
@@ -10,13 +8,7 @@ public static class NamedPipe
     {
         ArgumentNullException.ThrowIfNull(temp);
         var path = temp.File(name);
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]))!;
-        mkfifo.WaitForExit();
-        if (mkfifo.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"mkfifo {path} exited {mkfifo.ExitCode}.");
-        }
-
+        ExternalTool.Run("mkfifo", [path]);
         return path;
     }
 }
