@@ -180,12 +180,19 @@ public sealed partial class SyncFileWriter : IDisposable
     /// <summary>
     /// Every user of one app with the app's assigned groups and mapped groups they belong to, in user-id order
     /// and in chunks, so deriving access never holds more than one chunk (and the caller may write between chunks).
+    /// The app's groups are read once: every user in one of them is handed the same record, so a caller may keep
+    /// what it works out per group (or per set of groups) by reference.
     /// </summary>
     public IEnumerable<IReadOnlyList<AppUserMemberships>> AppUsersWithMemberships(string appId, int chunkSize)
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         BuildIndex(SyncFileSchema.GrantsByPrincipal);
+        var assigned = SqliteFiles.Query(_db, "SELECT app_id, group_id, priority, saml_roles, role FROM okta_app_groups WHERE sync_id = $sync AND app_id = $app", ReadAppGroup, ("$sync", SyncId), ("$app", appId))
+            .ToDictionary(g => g.GroupId, StringComparer.Ordinal);
+        var mapped = SqliteFiles.Query(_db, "SELECT app_id, group_id, account_id, role FROM aws_mapped_groups WHERE sync_id = $sync AND app_id = $app", r =>
+                new MappedGroupRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)), ("$sync", SyncId), ("$app", appId))
+            .ToDictionary(g => g.GroupId, StringComparer.Ordinal);
         var after = string.Empty;
         while (true)
         {
@@ -196,13 +203,32 @@ public sealed partial class SyncFileWriter : IDisposable
             }
 
             var last = users[^1].UserId;
-            var assigned = ReadMemberships(appId, after, last, "okta_app_groups g", "g.app_id, g.group_id, g.priority, g.saml_roles, g.role", r => ReadAppGroup(r, 1));
-            var mapped = ReadMemberships(appId, after, last, "aws_mapped_groups g", "g.app_id, g.group_id, g.account_id, g.role", r => new MappedGroupRecord(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+            var groupsOf = ReadGroupMemberships(appId, after, last);
+            var chunk = new List<AppUserMemberships>(users.Count);
+            foreach (var user in users)
+            {
+                List<AppGroupRecord>? userAssigned = null;
+                List<MappedGroupRecord>? userMapped = null;
+                if (groupsOf.TryGetValue(user.UserId, out var groupIds))
+                {
+                    foreach (var groupId in groupIds)
+                    {
+                        if (assigned.TryGetValue(groupId, out var group))
+                        {
+                            (userAssigned ??= []).Add(group);
+                        }
 
-            yield return [.. users.Select(u => new AppUserMemberships(
-                u,
-                assigned.TryGetValue(u.UserId, out var a) ? a : [],
-                mapped.TryGetValue(u.UserId, out var m) ? m : []))];
+                        if (mapped.TryGetValue(groupId, out var mapping))
+                        {
+                            (userMapped ??= []).Add(mapping);
+                        }
+                    }
+                }
+
+                chunk.Add(new AppUserMemberships(user, userAssigned ?? [], userMapped ?? []));
+            }
+
+            yield return chunk;
             after = last;
         }
     }
@@ -379,30 +405,42 @@ public sealed partial class SyncFileWriter : IDisposable
             ("$limit", limit));
 
     /// <summary>
-    /// The groups of <paramref name="groups"/> (this app's assigned or mapped groups) that each of the app's users in
-    /// (<paramref name="after"/>, <paramref name="last"/>] is a member of, in group-id order. Driven from the app's
-    /// users, each looked up in <c>grants_by_principal</c>: the unary <c>+</c> keeps SQLite from turning the user-id
-    /// range into a range scan of every principal's grants, which grows with every app derived before this one.
+    /// The groups each of the app's users in (<paramref name="after"/>, <paramref name="last"/>] is a member of, in
+    /// group-id order. Driven from the app's users, each looked up in <c>grants_by_principal</c>: the unary <c>+</c>
+    /// keeps SQLite from turning the user-id range into a range scan of every principal's grants, which grows with
+    /// every app derived before this one. Only ids are read; the caller keeps the groups that matter to the app.
     /// </summary>
-    private Dictionary<string, List<T>> ReadMemberships<T>(string appId, string after, string last, string groups, string columns, Func<SqliteDataReader, T> read) =>
-        SqliteFiles.Query(
-                _db,
-                $"""
-                SELECT u.user_id, {columns}
-                FROM okta_app_users u
-                JOIN grants m INDEXED BY grants_by_principal
-                  ON m.sync_id = u.sync_id AND m.principal_type = 'user' AND m.principal_id = +u.user_id AND m.resource_type = 'group'
-                JOIN {groups} ON g.sync_id = m.sync_id AND g.app_id = u.app_id AND g.group_id = m.resource_id
-                WHERE u.sync_id = $sync AND u.app_id = $app AND u.user_id > $after AND u.user_id <= $last
-                ORDER BY u.user_id, g.group_id
-                """,
-                r => (UserId: r.GetString(0), Item: read(r)),
-                ("$sync", SyncId),
-                ("$app", appId),
-                ("$after", after),
-                ("$last", last))
-            .GroupBy(m => m.UserId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(m => m.Item).ToList(), StringComparer.Ordinal);
+    private Dictionary<string, List<string>> ReadGroupMemberships(string appId, string after, string last)
+    {
+        var groupsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var memberships = SqliteFiles.Query(
+            _db,
+            """
+            SELECT u.user_id, m.resource_id
+            FROM okta_app_users u
+            JOIN grants m INDEXED BY grants_by_principal
+              ON m.sync_id = u.sync_id AND m.principal_type = 'user' AND m.principal_id = +u.user_id AND m.resource_type = 'group'
+            WHERE u.sync_id = $sync AND u.app_id = $app AND u.user_id > $after AND u.user_id <= $last
+            ORDER BY u.user_id, m.resource_id
+            """,
+            r => (UserId: r.GetString(0), GroupId: r.GetString(1)),
+            ("$sync", SyncId),
+            ("$app", appId),
+            ("$after", after),
+            ("$last", last));
+        foreach (var (userId, groupId) in memberships)
+        {
+            if (!groupsOf.TryGetValue(userId, out var groups))
+            {
+                groups = [];
+                groupsOf.Add(userId, groups);
+            }
+
+            groups.Add(groupId);
+        }
+
+        return groupsOf;
+    }
 }
 
 /// <summary>An app user together with the groups that matter for their AWS access through that app.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Baton;
 using BatonOktaAws.Core.Okta;
@@ -23,6 +24,9 @@ internal sealed class DeriveAccessPhase
     /// <summary>Past this many, profile differences are summed up in one warning instead of one each.</summary>
     private const int MaxProfileWarnings = 50;
 
+    /// <summary>How many combinations of assignment and groups (and distinct profiles) are kept (<see cref="DeriveFor"/>).</summary>
+    private const int MaxRemembered = 4_096;
+
     private readonly SyncFileWriter _writer;
     private readonly AwsAppContext _app;
     private readonly AwsAccessRules _rules;
@@ -31,6 +35,8 @@ internal sealed class DeriveAccessPhase
     private readonly HashSet<string> _undocumentedGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<SamlRole, List<string>> _directRolesNotInList = [];
     private readonly List<WarningRecord> _warnings = [];
+    private readonly Dictionary<string, DerivedAccess> _derived = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AssignmentRoles> _profiles = new(StringComparer.Ordinal);
     private int _profileDifferences;
 
     public DeriveAccessPhase(SyncFileWriter writer, AwsAppContext app)
@@ -82,17 +88,12 @@ internal sealed class DeriveAccessPhase
         var appUser = member.AppUser;
         var userId = appUser.UserId;
         var direct = appUser.Scope == OktaAppUser.UserScope;
-        var ownRoles = direct ? Quiet(appUser.SamlRoles, appUser.Role) : AssignmentRoles.None;
-        var assigned = member.AssignedGroups
-            .Select(g => new AssignedGroup(g.GroupId, g.Priority, Quiet(g.SamlRoles, g.Role)))
-            .ToList();
-        var mapped = member.MappedGroups
-            .Select(g => new MappedGroup(g.GroupId, AwsAccountId.Parse(g.AccountId), SamlRole.Parse(g.Role)))
-            .ToList();
+        var ownRoles = direct ? Roles(appUser.SamlRoles, appUser.Role) : AssignmentRoles.None;
+        var derived = DeriveFor(direct, ownRoles, member.AssignedGroups, member.MappedGroups);
 
         if (!direct && _app.Settings.Mode == AwsAppMode.SingleAccount)
         {
-            CompareWithOkta(appUser, assigned);
+            CompareWithOkta(appUser, derived.ExpectedProfile!);
         }
 
         if (direct)
@@ -109,9 +110,8 @@ internal sealed class DeriveAccessPhase
             }
         }
 
-        foreach (var access in _rules.Resolve(new AppAssignment(direct, ownRoles), assigned, mapped))
+        foreach (var (access, entitlement, source) in derived.Accesses)
         {
-            var entitlement = SyncRecords.Role(access.Account, access.Role);
             if (_entitlementsWritten.Add(entitlement.Id))
             {
                 batch.UpsertAccount(SyncRecords.Account(access.Account));
@@ -128,18 +128,58 @@ internal sealed class DeriveAccessPhase
                     groupId));
             }
 
-            batch.AddGrant(SyncRecords.Grant(entitlement, ResourceType.User, userId), _app.AppId, SyncRecords.Source(access.Source));
+            batch.AddGrant(SyncRecords.Grant(entitlement, ResourceType.User, userId), _app.AppId, source);
         }
+    }
+
+    /// <summary>
+    /// What the rules give a user with this assignment and these groups. Tens of thousands of users share a handful
+    /// of such combinations, so each is worked out once (the groups' records are the same objects for every user,
+    /// <see cref="SyncFileWriter.AppUsersWithMemberships"/>) and the entitlement and source records with it.
+    /// </summary>
+    private DerivedAccess DeriveFor(bool direct, AssignmentRoles ownRoles, IReadOnlyList<AppGroupRecord> assignedGroups, IReadOnlyList<MappedGroupRecord> mappedGroups)
+    {
+        var key = new StringBuilder(direct ? "U" : "G");
+        foreach (var role in ownRoles.SamlRoles)
+        {
+            key.Append('\u001f').Append(role.Name);
+        }
+
+        key.Append('\u001e').Append(ownRoles.DefaultRole?.Name);
+        foreach (var group in assignedGroups)
+        {
+            key.Append('\u001e').Append(group.GroupId);
+        }
+
+        key.Append('\u001d');
+        foreach (var group in mappedGroups)
+        {
+            key.Append('\u001e').Append(group.GroupId);
+        }
+
+        var text = key.ToString();
+        if (_derived.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var assigned = assignedGroups.Select(g => new AssignedGroup(g.GroupId, g.Priority, Roles(g.SamlRoles, g.Role))).ToList();
+        var mapped = mappedGroups.Select(g => new MappedGroup(g.GroupId, AwsAccountId.Parse(g.AccountId), SamlRole.Parse(g.Role))).ToList();
+        var accesses = _rules.Resolve(new AppAssignment(direct, ownRoles), assigned, mapped)
+            .Select(access => (access, SyncRecords.Role(access.Account, access.Role), SyncRecords.Source(access.Source)))
+            .ToList();
+        var derived = new DerivedAccess(accesses, direct ? null : _rules.ExpectedGroupProfile(assigned));
+        Remember(_derived, text, derived);
+        return derived;
     }
 
     /// <summary>
     /// A group-scoped app user's profile is Okta's own statement of which group's roles apply; when it differs
     /// from what the rules expect from the memberships we read, our model of the org is wrong somewhere.
     /// </summary>
-    private void CompareWithOkta(AppUserRecord appUser, IReadOnlyList<AssignedGroup> assigned)
+    private void CompareWithOkta(AppUserRecord appUser, AssignmentRoles expected)
     {
-        var expected = _rules.ExpectedGroupProfile(assigned);
-        var reported = Quiet(appUser.SamlRoles, appUser.Role);
+        var reported = Roles(appUser.SamlRoles, appUser.Role);
         var sameRoles = expected.SamlRoles.Select(r => r.Name).Order(StringComparer.Ordinal)
             .SequenceEqual(reported.SamlRoles.Select(r => r.Name).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         if (sameRoles && expected.DefaultRole == reported.DefaultRole)
@@ -182,9 +222,36 @@ internal sealed class DeriveAccessPhase
         }
     }
 
-    /// <summary>Roles of a stored profile; unusable names were reported when the page holding the profile was written.</summary>
-    /// <summary>The profile's roles without warnings: the syncers warned of unusable names as they read them.</summary>
-    private static AssignmentRoles Quiet(IReadOnlyList<string> samlRoles, string? role) => AssignmentRoles.FromProfile(samlRoles, role);
+    /// <summary>
+    /// A stored profile's roles, without warnings (the syncers warned of unusable names as they read them). Profiles
+    /// repeat (most users of an app hold one of a few), so each distinct one is parsed once.
+    /// </summary>
+    private AssignmentRoles Roles(IReadOnlyList<string> samlRoles, string? role)
+    {
+        var key = string.Join('\u001f', samlRoles) + "\u001e" + role;
+        if (!_profiles.TryGetValue(key, out var roles))
+        {
+            roles = AssignmentRoles.FromProfile(samlRoles, role);
+            Remember(_profiles, key, roles);
+        }
+
+        return roles;
+    }
+
+    /// <summary>Keeps a worked-out value; an org where nearly every user differs starts over now and then rather than holding one per user.</summary>
+    private static void Remember<T>(Dictionary<string, T> known, string key, T value)
+    {
+        if (known.Count >= MaxRemembered)
+        {
+            known.Clear();
+        }
+
+        known.Add(key, value);
+    }
+
+    /// <summary>What the rules give one combination of assignment and groups (<see cref="DeriveFor"/>).</summary>
+    /// <param name="ExpectedProfile">The profile Okta should show a group-scoped user with these groups; null for a direct user.</param>
+    private sealed record DerivedAccess(IReadOnlyList<(RoleAccess Access, EntitlementRecord Entitlement, string Source)> Accesses, AssignmentRoles? ExpectedProfile);
 
     private static string Describe(AssignmentRoles roles) =>
         $"samlRoles [{string.Join(", ", roles.SamlRoles)}]{(roles.DefaultRole is { } d ? $" and role {d}" : string.Empty)}";
