@@ -9,9 +9,6 @@ internal sealed record SyncRun(int ExitCode, TimeSpan Wall, double CpuSeconds, l
 /// <summary>Runs the real command line as its own process, as cron would: its CPU and memory are its own, not the simulator's.</summary>
 internal static class SyncProcess
 {
-    /// <summary>The command line built beside the harness (a ProjectReference copies it there).</summary>
-    public static string DefaultCli => Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll");
-
     /// <param name="cli">The <c>baton-okta-aws.dll</c> to run (another build's, to compare before and after).</param>
     /// <param name="apps">The <c>--aws-okta-app-id</c> value: one app id, or <c>all</c>.</param>
     /// <param name="extraArgs">More sync flags, e.g. page sizes.</param>
