@@ -16,8 +16,15 @@ namespace BatonOktaAws.Core.Sync;
 /// </summary>
 internal sealed class FetchPhase
 {
-    /// <summary>Pages read but not yet written, at most; readers wait while the writer is this far behind.</summary>
-    private const int PageCapacity = 32;
+    /// <summary>
+    /// Pages read but not yet written, at most; readers wait while the writer is this far behind. Few, because a
+    /// parsed page of 1,000 users is about a megabyte that lives until it is written (and, waiting long enough,
+    /// is promoted to an older GC generation, which costs more to collect).
+    /// </summary>
+    private const int PageCapacity = 8;
+
+    /// <summary>Pages written in one transaction, at most (<see cref="WriteAllAsync"/>).</summary>
+    private const int PagesPerTransaction = 32;
 
     private readonly OktaClient _client;
     private readonly IReadOnlyDictionary<string, StreamCheckpoint> _checkpoints;
@@ -67,11 +74,14 @@ internal sealed class FetchPhase
 
     /// <param name="finders">Syncers of lists that do not depend on others (apps' users and groups, mapped groups, users).</param>
     /// <param name="memberSyncer">Makes the syncer of one group's members.</param>
-    /// <param name="write">Writes pages, in the order they were read, in one transaction (on the single writer task).</param>
+    /// <param name="write">
+    /// Writes pages, in the order they were read, in one transaction (on the single writer task); the pages come as
+    /// they are taken from the readers, so enumerate them once, writing each as it comes.
+    /// </param>
     public async Task RunAsync(
         IReadOnlyList<IListSyncer> finders,
         Func<string, IListSyncer> memberSyncer,
-        Action<IReadOnlyList<SyncPage>> write,
+        Action<IEnumerable<SyncPage>> write,
         CancellationToken cancellationToken)
     {
         _finders = finders;
@@ -124,22 +134,25 @@ internal sealed class FetchPhase
     }
 
     /// <summary>
-    /// Hands the writer every page waiting at once, so one transaction commits them together: each commit writes
-    /// every database page it touched to the write-ahead log, and pages of one list touch the same ones. When the
-    /// readers are slower than the writer, each page still commits as it comes.
+    /// Hands the writer the pages waiting, and those that arrive while it writes them, as one transaction (up to
+    /// <see cref="PagesPerTransaction"/>): each commit writes every database page it touched to the write-ahead
+    /// log, and pages of one list touch the same ones. Each page is handed over as it is taken from the channel, so
+    /// a transaction of many pages never holds more than one of them in memory. When the readers are slower than
+    /// the writer, each page still commits as it comes.
     /// </summary>
-    private async Task WriteAllAsync(Action<IReadOnlyList<SyncPage>> write, CancellationToken cancellationToken)
+    private async Task WriteAllAsync(Action<IEnumerable<SyncPage>> write, CancellationToken cancellationToken)
     {
-        var waiting = new List<SyncPage>(PageCapacity);
         while (await _pages.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            waiting.Clear();
-            while (waiting.Count < PageCapacity && _pages.Reader.TryRead(out var page))
-            {
-                waiting.Add(page);
-            }
+            write(TakeWaiting());
+        }
+    }
 
-            write(waiting);
+    private IEnumerable<SyncPage> TakeWaiting()
+    {
+        for (var taken = 0; taken < PagesPerTransaction && _pages.Reader.TryRead(out var page); taken++)
+        {
+            yield return page;
         }
     }
 

@@ -86,14 +86,16 @@ public sealed class SyncEngine
                 {
                     // Each page commits with its checkpoint, so a resumed sync continues after the last page written.
                     using var batch = writer.BeginBatch();
+                    var written = 0;
                     foreach (var page in waiting)
                     {
                         page.Syncer.Write(batch, page);
                         batch.SaveCheckpoint(page.Checkpoint);
+                        written++;
                     }
 
                     batch.Commit();
-                    pages += waiting.Count;
+                    pages += written;
                     Report(SyncPhase.Fetching, fetch, pages);
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -12,12 +12,13 @@ namespace BatonOktaAws.Core.Tests.Sync;
 public sealed class FetchPhaseTests
 {
     [Fact]
-    public async Task RunAsync_WriterBehindTheReaders_GetsEveryWaitingPageInOneCallInOrder()
+    public async Task RunAsync_WriterBehindTheReaders_GetsTheWaitingPagesInOneCallInOrder()
     {
         using var client = new OktaClient(OktaDomain.Parse("acme.okta.com"), OktaApiToken.Parse("00Unused-Token-ZZ31"), new OktaClientOptions());
-        var list = new ScriptedList(pages: 40);
+        var list = new ScriptedList(pages: 80);
         var phase = new FetchPhase(client, new Dictionary<string, Store.Model.StreamCheckpoint>());
         var calls = new List<List<long>>();
+        var readerBlocked = false;
 
         await phase.RunAsync(
             [list],
@@ -27,16 +28,19 @@ public sealed class FetchPhaseTests
                 calls.Add([.. waiting.Select(p => p.PagesSoFar)]);
                 if (calls.Count == 1)
                 {
-                    // Hold the writer on the first page until the reader has filled the channel behind it.
+                    // Hold the writer on the first page until the reader has filled the channel behind it (8 pages).
                     list.WriterHasFirstPage.Set();
-                    Assert.True(list.Emitted(33).Wait(TimeSpan.FromSeconds(30)));
+                    Assert.True(list.Emitted(9).Wait(TimeSpan.FromSeconds(30)));
+                    readerBlocked = !list.Emitted(10).IsSet;
                 }
             },
             CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
+        Assert.True(readerBlocked, "The reader ran more than 8 pages ahead of the writer.");
         Assert.Equal([1], calls[0]);
-        Assert.Equal(Enumerable.Range(2, 32).Select(i => (long)i), calls[1]);
-        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), calls.SelectMany(c => c));
+        Assert.Equal(Enumerable.Range(2, 8).Select(i => (long)i), calls[1].Take(8));
+        Assert.All(calls, c => Assert.InRange(c.Count, 1, 32));
+        Assert.Equal(Enumerable.Range(1, 80).Select(i => (long)i), calls.SelectMany(c => c));
     }
 
     /// <summary>A list of numbered, empty pages; after the first, waits for the writer to take it; tells when a given number are in the writer's channel.</summary>
