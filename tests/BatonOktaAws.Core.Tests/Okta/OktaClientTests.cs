@@ -168,6 +168,26 @@ public sealed class OktaClientTests : IDisposable
         Assert.Equal("Okta's answer to GET /api/v1/groups/00g1/users has member #2 without an id.", error.Message);
     }
 
+    [Theory]
+    [InlineData("""[{"id":"00u1"},{"id":"00u2"},{"id":"00u 3"}]""", "app user #3 with an unusable id '00u 3'")]
+    [InlineData("""[{"id":"00u1","_embedded":{"user":{"id":"00u1"}}},{"id":"00u2","_embedded":{"user":{"id":"00u2/x"}}}]""", "the user embedded in app user 00u2 with an unusable id '00u2/x'")]
+    [InlineData("""[{"id":"00u1","_embedded":{"user":{"status":"ACTIVE"}}}]""", "the user embedded in app user 00u1 without an id")]
+    [InlineData("[{\"id\":\"00u1\",\"_embedded\":{\"user\":{\"id\":\"00u01234567890123456789012345678901234567890123456789012345678901\"}}}]", "the user embedded in app user 00u1 with an unusable id '00u01234567890123456789012345678901234567890123456789012345678901'")]
+    public async Task ListAppUsersAsync_ItemWithAnUnusableId_FailsNamingTheItem(string page, string item)
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}/users")).RespondWith(Json(page));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(async () =>
+        {
+            await foreach (var _ in client.ListAppUsersAsync(AppId, null, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal($"Okta's answer to GET /api/v1/apps/{AppId}/users has {item}.", error.Message);
+    }
+
     [Fact]
     public async Task ListGroupMembersAsync_IdWithPathCharacters_IsRefused()
     {
