@@ -88,7 +88,7 @@ public sealed class OktaClient : IDisposable
         PagesAsync(
             resumeFrom ?? Url($"/api/v1/apps?limit={OktaPageLimits.Apps}{Query("filter", filter)}"),
             OktaJsonContext.Default.ListOktaApplication,
-            (a, r, i) => RequireId(a.Id, r, $"app #{i + 1}"),
+            (a, r, i) => RequireId(a.Id, r, "app", i),
             cancellationToken);
 
     /// <summary>The app's users with <c>expand=user</c>, so each comes with the user's profile and status.</summary>
@@ -98,8 +98,8 @@ public sealed class OktaClient : IDisposable
             OktaJsonContext.Default.ListOktaAppUser,
             (u, r, i) =>
             {
-                RequireId(u.Id, r, $"app user #{i + 1}");
-                if (u.Embedded?.User is { } embedded)
+                RequireId(u.Id, r, "app user", i);
+                if (u.Embedded?.User is { } embedded && !OktaId.IsValid(embedded.Id))
                 {
                     RequireId(embedded.Id, r, $"the user embedded in app user {u.Id}");
                 }
@@ -111,14 +111,14 @@ public sealed class OktaClient : IDisposable
         PagesAsync(
             resumeFrom ?? Url($"/api/v1/apps/{Id(appId, "App id")}/groups?limit={OktaPageLimits.AppGroups}&expand=group"),
             OktaJsonContext.Default.ListOktaAppGroupAssignment,
-            (g, r, i) => RequireId(g.Id, r, $"group assignment #{i + 1}"),
+            (g, r, i) => RequireId(g.Id, r, "group assignment", i),
             cancellationToken);
 
     public IAsyncEnumerable<OktaPage<OktaUser>> ListGroupMembersAsync(string groupId, Uri? resumeFrom, CancellationToken cancellationToken) =>
         PagesAsync(
             resumeFrom ?? Url($"/api/v1/groups/{Id(groupId, "Group id")}/users?limit={Options.GroupMembersPageSize}"),
             OktaJsonContext.Default.ListOktaUser,
-            (u, r, i) => RequireId(u.Id, r, $"member #{i + 1}"),
+            (u, r, i) => RequireId(u.Id, r, "member", i),
             cancellationToken);
 
     /// <summary>
@@ -129,7 +129,7 @@ public sealed class OktaClient : IDisposable
         PagesAsync(
             resumeFrom ?? Url($"/api/v1/groups?limit={Options.GroupsPageSize}{Query("search", search)}{Query("expand", expand)}"),
             OktaJsonContext.Default.ListOktaGroup,
-            (g, r, i) => RequireId(g.Id, r, $"group #{i + 1}"),
+            (g, r, i) => RequireId(g.Id, r, "group", i),
             cancellationToken);
 
     /// <summary>Users, optionally narrowed by a <c>search</c> expression (a plain list leaves out DEPROVISIONED users).</summary>
@@ -137,7 +137,7 @@ public sealed class OktaClient : IDisposable
         PagesAsync(
             resumeFrom ?? Url($"/api/v1/users?limit={OktaPageLimits.Users}{Query("search", search)}"),
             OktaJsonContext.Default.ListOktaUser,
-            (u, r, i) => RequireId(u.Id, r, $"user #{i + 1}"),
+            (u, r, i) => RequireId(u.Id, r, "user", i),
             cancellationToken);
 
     // ---- Reads: single objects used by provisioning --------------------------------------------
@@ -187,7 +187,7 @@ public sealed class OktaClient : IDisposable
     {
         var groups = new List<OktaGroup>();
         var first = Url($"/api/v1/users/{Id(userId, "User id")}/groups?limit=200");
-        await foreach (var page in PagesAsync(first, OktaJsonContext.Default.ListOktaGroup, (g, r, i) => RequireId(g.Id, r, $"group #{i + 1}"), cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(first, OktaJsonContext.Default.ListOktaGroup, (g, r, i) => RequireId(g.Id, r, "group", i), cancellationToken).ConfigureAwait(false))
         {
             groups.AddRange(page.Items);
         }
@@ -206,7 +206,7 @@ public sealed class OktaClient : IDisposable
         IamPagesAsync<OktaRoleAssigneesPage, OktaRoleAssignee>(
             resumeFrom ?? Url($"/api/v1/iam/assignees/users?limit={OktaPageLimits.RoleAssignees}"),
             OktaJsonContext.Default.OktaRoleAssigneesPage,
-            (u, r, i) => RequireId(u.Id, r, $"role assignee #{i + 1}"),
+            (u, r, i) => RequireId(u.Id, r, "role assignee", i),
             cancellationToken);
 
     /// <summary>
@@ -227,7 +227,7 @@ public sealed class OktaClient : IDisposable
                 throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has a null entry at #{i + 1}.");
             }
 
-            RequireId(role.Id, request, $"role assignment #{i + 1}");
+            RequireId(role.Id, request, "role assignment", i);
             if (string.IsNullOrEmpty(role.Type))
             {
                 throw new OktaInvalidResponseException($"Okta's answer to {request.Description} has role assignment {role.Id} without a type.");
@@ -243,7 +243,7 @@ public sealed class OktaClient : IDisposable
         ArgumentNullException.ThrowIfNull(holder);
         var groups = new List<OktaGroup>();
         var first = Url($"{holder.Path}/roles/{Id(roleAssignmentId, "Role assignment id")}/targets/groups?limit={OktaPageLimits.RoleTargets}");
-        await foreach (var page in PagesAsync(first, OktaJsonContext.Default.ListOktaGroup, (g, r, i) => RequireId(g.Id, r, $"group target #{i + 1}"), cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(first, OktaJsonContext.Default.ListOktaGroup, (g, r, i) => RequireId(g.Id, r, "group target", i), cancellationToken).ConfigureAwait(false))
         {
             groups.AddRange(page.Items);
         }
@@ -288,7 +288,7 @@ public sealed class OktaClient : IDisposable
         IamPagesAsync<OktaCustomRolesPage, OktaCustomRole>(
             resumeFrom ?? Url("/api/v1/iam/roles"),
             OktaJsonContext.Default.OktaCustomRolesPage,
-            (c, r, i) => RequireId(c.Id, r, $"custom role #{i + 1}"),
+            (c, r, i) => RequireId(c.Id, r, "custom role", i),
             cancellationToken);
 
     /// <summary>A custom role's permissions, e.g. <c>okta.apps.assignment.manage</c> (not paged).</summary>
@@ -315,7 +315,7 @@ public sealed class OktaClient : IDisposable
         IamPagesAsync<OktaResourceSetsPage, OktaResourceSet>(
             resumeFrom ?? Url("/api/v1/iam/resource-sets"),
             OktaJsonContext.Default.OktaResourceSetsPage,
-            (s, r, i) => RequireId(s.Id, r, $"resource set #{i + 1}"),
+            (s, r, i) => RequireId(s.Id, r, "resource set", i),
             cancellationToken);
 
     /// <summary>Every resource of a resource set.</summary>
@@ -323,7 +323,7 @@ public sealed class OktaClient : IDisposable
         AllAsync(IamPagesAsync<OktaResourceSetResourcesPage, OktaResourceSetResource>(
             Url($"/api/v1/iam/resource-sets/{Id(resourceSetId, "Resource set id")}/resources?limit={OktaPageLimits.ResourceSetResources}"),
             OktaJsonContext.Default.OktaResourceSetResourcesPage,
-            (x, r, i) => RequireId(x.Id, r, $"resource #{i + 1}"),
+            (x, r, i) => RequireId(x.Id, r, "resource", i),
             cancellationToken));
 
     /// <summary>The custom roles bound to a resource set.</summary>
@@ -331,7 +331,7 @@ public sealed class OktaClient : IDisposable
         AllAsync(IamPagesAsync<OktaResourceSetBindingsPage, OktaResourceSetBinding>(
             Url($"/api/v1/iam/resource-sets/{Id(resourceSetId, "Resource set id")}/bindings"),
             OktaJsonContext.Default.OktaResourceSetBindingsPage,
-            (b, r, i) => RequireId(b.Id, r, $"binding #{i + 1}"),
+            (b, r, i) => RequireId(b.Id, r, "binding", i),
             cancellationToken));
 
     /// <summary>The users and groups bound to a custom role over a resource set.</summary>
@@ -339,7 +339,7 @@ public sealed class OktaClient : IDisposable
         AllAsync(IamPagesAsync<OktaResourceSetBindingMembersPage, OktaResourceSetBindingMember>(
             Url($"/api/v1/iam/resource-sets/{Id(resourceSetId, "Resource set id")}/bindings/{Id(roleId, "Custom role id")}/members"),
             OktaJsonContext.Default.OktaResourceSetBindingMembersPage,
-            (m, r, i) => RequireId(m.Id, r, $"binding member #{i + 1}"),
+            (m, r, i) => RequireId(m.Id, r, "binding member", i),
             cancellationToken));
 
     /// <summary>
@@ -507,6 +507,18 @@ public sealed class OktaClient : IDisposable
     private Uri Url(string pathAndQuery) => new(Domain.BaseUri, pathAndQuery);
 
     private static string Id(string id, string what) => OktaId.Require(id, what);
+
+    /// <summary>
+    /// <see cref="RequireId(string?, OktaRequest, string)"/> for item <paramref name="index"/> of a page, named
+    /// (<c>member #12</c>) only when it fails: a list checks every item of every page.
+    /// </summary>
+    private static void RequireId(string? id, OktaRequest request, string item, int index)
+    {
+        if (!OktaId.IsValid(id))
+        {
+            RequireId(id, request, $"{item} #{index + 1}");
+        }
+    }
 
     private static void RequireId(string? id, OktaRequest request, string what)
     {

@@ -36,7 +36,8 @@ public sealed record OktaClientOptions
     /// memory. The largest page the connector asks for is a groups page at Okta's maximum <c>limit</c> of
     /// 10,000: a group with its <c>_links</c> is about 1 KB of JSON, so about 10 MB. A page of 1,000 group
     /// members at up to 16 KB for a user with a large custom profile is 16 MB. 64 MiB holds either four times
-    /// over, while eight requests in flight can hold at most 512 MiB.
+    /// over, while eight requests in flight can hold at most 512 MiB. A body is read whole into one buffer before
+    /// it is parsed, so above <see cref="Array.MaxLength"/> (just under 2 GiB) that is the limit.
     /// </summary>
     public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
 

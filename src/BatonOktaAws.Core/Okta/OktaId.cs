@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 
 namespace BatonOktaAws.Core.Okta;
@@ -11,8 +12,10 @@ public static class OktaId
 {
     public const int MaxLength = 64;
 
+    private static readonly SearchValues<char> IdCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+
     public static bool IsValid([NotNullWhen(true)] string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= MaxLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        !string.IsNullOrEmpty(id) && id.Length <= MaxLength && !id.AsSpan().ContainsAnyExcept(IdCharacters);
 
     /// <exception cref="ArgumentException">The id has characters outside [A-Za-z0-9_-] or is empty or too long.</exception>
     public static string Require(string? id, string what)

@@ -19,7 +19,7 @@ namespace BatonOktaAws.Core.Okta;
 /// <summary>
 /// Sends one logical request and turns the answer into a value or a precise exception. Outside in: retries;
 /// per attempt the rate-limit gate and the concurrency cap (waits, which no timeout bounds); then the HTTP
-/// exchange — SSWS authentication, the response streamed through a size cap into JSON — under the per-attempt
+/// exchange — SSWS authentication, the response read through a size cap and parsed as JSON — under the per-attempt
 /// timeout.
 /// </summary>
 internal sealed class OktaRequestSender : IDisposable
@@ -230,22 +230,25 @@ internal sealed class OktaRequestSender : IDisposable
         throw new OktaApiException(request.Description, code, error?.ErrorCode, error?.ErrorSummary);
     }
 
-    /// <summary>Streams the body into JSON through the size cap, never holding more than the cap.</summary>
+    /// <summary>
+    /// Reads the body whole through the size cap into a pooled array, then parses it in one pass: cheaper than the
+    /// serializer's resumable path over the stream, at the cost of holding one body's bytes while its page is parsed.
+    /// </summary>
     private async Task<T> ReadJsonAsync<T>(OktaRequest request, JsonTypeInfo<T> type, HttpResponseMessage response, int status, CancellationToken cancellationToken)
     {
         var announced = response.Content.Headers.ContentLength;
-        if (announced > _options.MaxResponseBytes)
+        if (announced > ResponseLimit)
         {
             throw TooLarge(request);
         }
 
-        var body = new BoundedResponseStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _options.MaxResponseBytes);
-        await using (body.ConfigureAwait(false))
+        var stream = new BoundedResponseStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), ResponseLimit);
+        await using (stream.ConfigureAwait(false))
         {
+            PooledResponseBody body;
             try
             {
-                return await JsonSerializer.DeserializeAsync(body, type, cancellationToken).ConfigureAwait(false)
-                    ?? throw new OktaTransientException($"Okta answered {status} to {request.Description} with an empty (null) body") { Status = status };
+                body = await PooledResponseBody.ReadAsync(stream, announced, ResponseLimit, cancellationToken).ConfigureAwait(false);
             }
             catch (ResponseTooLargeException)
             {
@@ -255,17 +258,29 @@ internal sealed class OktaRequestSender : IDisposable
             {
                 // The connection ended before Content-Length was reached: the network, usually, so it is retried.
                 var of = announced is { } length ? $" of {length}" : string.Empty;
-                throw new OktaTransientException($"Okta's answer to {request.Description} was cut short after {body.BytesRead}{of} bytes", ex) { Status = status };
+                throw new OktaTransientException($"Okta's answer to {request.Description} was cut short after {stream.BytesRead}{of} bytes", ex) { Status = status };
             }
-            catch (JsonException ex)
+
+            using (body)
             {
-                // JSON cut short is usually the network too; a body that is always broken ends as this message.
-                throw new OktaTransientException($"Okta sent malformed JSON for {request.Description} ({body.BytesRead} bytes; {ex.Message.Split('.')[0]})", ex) { Status = status };
+                try
+                {
+                    return JsonSerializer.Deserialize(body.Json, type)
+                        ?? throw new OktaTransientException($"Okta answered {status} to {request.Description} with an empty (null) body") { Status = status };
+                }
+                catch (JsonException ex)
+                {
+                    // JSON cut short is usually the network too; a body that is always broken ends as this message.
+                    throw new OktaTransientException($"Okta sent malformed JSON for {request.Description} ({stream.BytesRead} bytes; {ex.Message.Split('.')[0]})", ex) { Status = status };
+                }
             }
         }
     }
 
-    private OktaResponseTooLargeException TooLarge(OktaRequest request) => new(request.Description, _options.MaxResponseBytes);
+    /// <summary>The most of one body the client reads: the configured limit, or what one array can hold if that is less.</summary>
+    private int ResponseLimit => (int)Math.Min(_options.MaxResponseBytes, Array.MaxLength);
+
+    private OktaResponseTooLargeException TooLarge(OktaRequest request) => new(request.Description, ResponseLimit);
 
     private static async Task<OktaErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

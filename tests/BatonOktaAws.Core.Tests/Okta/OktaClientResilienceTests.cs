@@ -244,6 +244,79 @@ public sealed class OktaClientResilienceTests
     }
 
     [Fact]
+    public async Task GetApplicationAsync_ContentLengthOfExactlyTheLimit_IsRead()
+    {
+        var state = OrgFixture.Demo().ToState();
+        state.Apps[state.AwsAppId!].SettingsApp!["note"] = new string('n', 70 * 1024);
+        await using var simulator = await TestSimulator.StartAsync(state);
+        var length = await ContentLengthAsync(simulator, $"/api/v1/apps/{state.AwsAppId}");
+        using var client = Client(simulator, options: Fast with { MaxResponseBytes = length });
+
+        var app = await client.GetApplicationAsync(state.AwsAppId!, CancellationToken.None);
+
+        Assert.Equal(state.AwsAppId, app.Id);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_ContentLengthOneByteOverTheLimit_FailsWithoutRetrying()
+    {
+        var state = OrgFixture.Demo().ToState();
+        state.Apps[state.AwsAppId!].SettingsApp!["note"] = new string('n', 70 * 1024);
+        await using var simulator = await TestSimulator.StartAsync(state);
+        var length = await ContentLengthAsync(simulator, $"/api/v1/apps/{state.AwsAppId}");
+        using var counter = new ExchangeCounter();
+        using var client = Client(simulator, options: Fast with { MaxResponseBytes = length - 1 }, handler: counter);
+
+        var error = await Assert.ThrowsAsync<OktaResponseTooLargeException>(() => client.GetApplicationAsync(state.AwsAppId!, CancellationToken.None));
+
+        Assert.Equal($"Okta's answer to GET /api/v1/apps/{state.AwsAppId} is larger than {length - 1} bytes, the most the client reads of one response; stopped reading it.", error.Message);
+        Assert.Equal(1, counter.Sent);
+    }
+
+    [Fact]
+    public async Task ListAppUsersAsync_ChunkedPagesOfAMegabyte_AreReadWhole()
+    {
+        // Chunked: no Content-Length says how much to expect, so the body arrives in many reads.
+        await using var plain = await TestSimulator.StartAsync(OrgFixture.Demo().ToState());
+        await using var chunked = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { OversizedBodyEvery = 1, OversizedBodyBytes = 1024 * 1024 });
+        using var plainClient = Client(plain);
+        using var chunkedClient = Client(chunked);
+
+        var expected = await AppUserIdsAsync(plainClient, plain.State.AwsAppId!);
+        var read = await AppUserIdsAsync(chunkedClient, chunked.State.AwsAppId!);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, read);
+        Assert.All(await LoggedAsync(chunked, 1), e => Assert.Equal(FaultKind.OversizedBody, e.Fault));
+    }
+
+    [Theory]
+    [InlineData(64 * 1024)]
+    [InlineData(64 * 1024 - 1)]
+    public async Task GetApplicationAsync_ChunkedBodyUpToTheLimit_IsRead(int bytes)
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { OversizedBodyEvery = 1, OversizedBodyBytes = bytes });
+        using var client = Client(simulator, options: Fast with { MaxResponseBytes = 64 * 1024 });
+
+        var app = await client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None);
+
+        Assert.Equal(simulator.State.AwsAppId, app.Id);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_ChunkedBodyOneByteOverTheLimit_FailsWithoutRetrying()
+    {
+        await using var simulator = await TestSimulator.StartAsync(OrgFixture.Demo().ToState(), faults: new FaultPlan { OversizedBodyEvery = 1, OversizedBodyBytes = 64 * 1024 + 1 });
+        using var counter = new ExchangeCounter();
+        using var client = Client(simulator, options: Fast with { MaxResponseBytes = 64 * 1024 }, handler: counter);
+
+        var error = await Assert.ThrowsAsync<OktaResponseTooLargeException>(() => client.GetApplicationAsync(simulator.State.AwsAppId!, CancellationToken.None));
+
+        Assert.Equal($"Okta's answer to GET /api/v1/apps/{simulator.State.AwsAppId} is larger than 65536 bytes, the most the client reads of one response; stopped reading it.", error.Message);
+        Assert.Equal(1, counter.Sent);
+    }
+
+    [Fact]
     public async Task GetApplicationAsync_NothingListeningOnLoopback_FailsAtOnceWithoutRetrying()
     {
         using var reserved = new TcpListener(IPAddress.Loopback, 0);
@@ -309,6 +382,30 @@ public sealed class OktaClientResilienceTests
     {
         await simulator.Requests.WhenCountAsync(count).WaitAsync(TimeSpan.FromSeconds(30));
         return simulator.Requests.Entries;
+    }
+
+    /// <summary>The Content-Length the simulator announces for <paramref name="path"/> (it fails the test when there is none).</summary>
+    private static async Task<long> ContentLengthAsync(OktaSimulatorServer simulator, string path)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(simulator.Domain() + path));
+        request.Headers.TryAddWithoutValidation("Authorization", "SSWS " + TestSimulator.Token);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var length = Assert.NotNull(response.Content.Headers.ContentLength);
+        Assert.True(length > 64 * 1024, $"the answer is {length} bytes, under the least limit the client takes");
+        return length;
+    }
+
+    private static async Task<List<string>> AppUserIdsAsync(OktaClient client, string appId)
+    {
+        var ids = new List<string>();
+        await foreach (var page in client.ListAppUsersAsync(appId, null, CancellationToken.None))
+        {
+            ids.AddRange(page.Items.Select(u => $"{u.Id} {u.Embedded?.User?.Profile?.Login} {string.Join(',', u.Profile?.SamlRoles ?? [])}"));
+        }
+
+        return ids;
     }
 
     /// <summary>Reads a list to its end, or fails the test after 20 pages (a client that loops).</summary>

@@ -168,6 +168,26 @@ public sealed class OktaClientTests : IDisposable
         Assert.Equal("Okta's answer to GET /api/v1/groups/00g1/users has member #2 without an id.", error.Message);
     }
 
+    [Theory]
+    [InlineData("""[{"id":"00u1"},{"id":"00u2"},{"id":"00u 3"}]""", "app user #3 with an unusable id '00u 3'")]
+    [InlineData("""[{"id":"00u1","_embedded":{"user":{"id":"00u1"}}},{"id":"00u2","_embedded":{"user":{"id":"00u2/x"}}}]""", "the user embedded in app user 00u2 with an unusable id '00u2/x'")]
+    [InlineData("""[{"id":"00u1","_embedded":{"user":{"status":"ACTIVE"}}}]""", "the user embedded in app user 00u1 without an id")]
+    [InlineData("[{\"id\":\"00u1\",\"_embedded\":{\"user\":{\"id\":\"00u01234567890123456789012345678901234567890123456789012345678901\"}}}]", "the user embedded in app user 00u1 with an unusable id '00u01234567890123456789012345678901234567890123456789012345678901'")]
+    public async Task ListAppUsersAsync_ItemWithAnUnusableId_FailsNamingTheItem(string page, string item)
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}/users")).RespondWith(Json(page));
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<OktaInvalidResponseException>(async () =>
+        {
+            await foreach (var _ in client.ListAppUsersAsync(AppId, null, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal($"Okta's answer to GET /api/v1/apps/{AppId}/users has {item}.", error.Message);
+    }
+
     [Fact]
     public async Task ListGroupMembersAsync_IdWithPathCharacters_IsRefused()
     {
@@ -227,8 +247,9 @@ public sealed class OktaClientTests : IDisposable
     }
 
     [Fact]
-    public async Task GetApplicationAsync_ContentLengthOverTheLimit_FailsWithoutRetrying()
+    public async Task GetApplicationAsync_BodyOverTheLimit_FailsWithoutRetrying()
     {
+        // WireMock sends the body chunked: the cap stops the read (Content-Length over it: OktaClientResilienceTests).
         var padded = "{\"id\":\"0oaclienttest\"}" + new string(' ', 100 * 1024);
         _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).RespondWith(Json(padded));
         using var client = Client(Fast with { MaxResponseBytes = 64 * 1024 });
@@ -237,6 +258,57 @@ public sealed class OktaClientTests : IDisposable
 
         Assert.Equal($"Okta's answer to GET /api/v1/apps/{AppId} is larger than 65536 bytes, the most the client reads of one response; stopped reading it.", error.Message);
         Assert.Single(_server.LogEntries);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_MalformedBody_NamesTheBytesReadAndWhatTheParserFound()
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).RespondWith(Json("<html>maintenance</html>"));
+        using var client = Client(Fast with { MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.Equal($"Okta sent malformed JSON for GET /api/v1/apps/{AppId} (24 bytes; '<' is an invalid start of a value) (gave up after 1 attempt)", error.Message);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_EmptyBody_FailsAsMalformedJson()
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).RespondWith(Json(string.Empty));
+        using var client = Client(Fast with { MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.Equal($"Okta sent malformed JSON for GET /api/v1/apps/{AppId} (0 bytes; The input does not contain any JSON tokens) (gave up after 1 attempt)", error.Message);
+    }
+
+    [Fact]
+    public async Task GetApplicationAsync_NullBody_FailsSayingTheBodyWasEmpty()
+    {
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}")).RespondWith(Json("null"));
+        using var client = Client(Fast with { MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<OktaException>(() => client.GetApplicationAsync(AppId, CancellationToken.None));
+
+        Assert.Equal($"Okta answered 200 to GET /api/v1/apps/{AppId} with an empty (null) body (gave up after 1 attempt)", error.Message);
+    }
+
+    [Fact]
+    public async Task ListAppUsersAsync_BodyStartingWithAUtf8ByteOrderMark_IsRead()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, .. "[{\"id\":\"00u1\",\"profile\":{\"samlRoles\":[\"Admin\"]}}]"u8];
+        _server.Given(Request.Create().WithPath($"/api/v1/apps/{AppId}/users"))
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
+        using var client = Client();
+
+        var users = new List<Core.Okta.Models.OktaAppUser>();
+        await foreach (var page in client.ListAppUsersAsync(AppId, null, CancellationToken.None))
+        {
+            users.AddRange(page.Items);
+        }
+
+        Assert.Equal("00u1", Assert.Single(users).Id);
+        Assert.Equal(["Admin"], users[0].Profile!.SamlRoles);
     }
 
     [Fact]
