@@ -219,6 +219,7 @@ public sealed class SyncAndAccessCommandTests : IDisposable
     [InlineData(new[] { "sync", "--concurrency", "0" }, "--concurrency must be between 1 and 64")]
     [InlineData(new[] { "sync", "--group-members-page-size", "0" }, "--group-members-page-size must be between 1 and 1000")]
     [InlineData(new[] { "sync", "--groups-page-size", "10001" }, "--groups-page-size must be between 1 and 10000")]
+    [InlineData(new[] { "sync", "--max-response-mb", "2048" }, "--max-response-mb must be between 1 and 2047")]
     [InlineData(new[] { "access", "--group-members-page-size", "200" }, "Unknown option --group-members-page-size for access;")]
     [InlineData(new[] { "sync", "--aws-okta-app-id", "../apps" }, "--aws-okta-app-id: '../apps' is not an Okta app id")]
     [InlineData(new[] { "sync", "--api-token", "a", "--api-token-file", "b" }, "Give either --api-token or --api-token-file, not both.")]

@@ -47,7 +47,7 @@ internal sealed class ConnectionOptions
 
     public NumberOption RequestTimeout { get; } = new("--request-timeout", 1, 600, 30, "Seconds one request to Okta may take before it is retried.");
 
-    public NumberOption MaxResponseMegabytes { get; } = new("--max-response-mb", 1, 4096, (int)(OktaClientOptions.DefaultMaxResponseBytes / (1024 * 1024)), "The most the client reads of one Okta response, in MiB; a longer answer fails that request instead of filling memory (the largest real page is about 16 MiB).");
+    public NumberOption MaxResponseMegabytes { get; } = new("--max-response-mb", 1, (int)(OktaClientOptions.MaxResponseBytesLimit / (1024 * 1024)), (int)(OktaClientOptions.DefaultMaxResponseBytes / (1024 * 1024)), "The most the client reads of one Okta response, in MiB; a longer answer fails that request instead of filling memory (the largest real page is about 16 MiB).");
 
     public NumberOption GroupMembersPageSize { get; } = new("--group-members-page-size", 1, OktaPageLimits.MaxGroupMembers, OktaPageLimits.GroupMembers, "Members per page when reading a group's members (Okta recommends 200; see docs/benchmarks.md).");
 

@@ -37,9 +37,12 @@ public sealed record OktaClientOptions
     /// 10,000: a group with its <c>_links</c> is about 1 KB of JSON, so about 10 MB. A page of 1,000 group
     /// members at up to 16 KB for a user with a large custom profile is 16 MB. 64 MiB holds either four times
     /// over, while eight requests in flight can hold at most 512 MiB. A body is read whole into one buffer before
-    /// it is parsed, so above <see cref="Array.MaxLength"/> (just under 2 GiB) that is the limit.
+    /// it is parsed, so it is at most <see cref="MaxResponseBytesLimit"/>.
     /// </summary>
     public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
+
+    /// <summary>The largest <see cref="MaxResponseBytes"/>: 2047 MiB, which one array can hold (a body is read whole before it is parsed).</summary>
+    public const long MaxResponseBytesLimit = 2047L * 1024 * 1024;
 
     /// <summary>The default of <see cref="MaxResponseBytes"/>: 64 MiB.</summary>
     public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
@@ -71,6 +74,11 @@ public sealed record OktaClientOptions
         if (MaxResponseBytes < 64 * 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "The response size limit must be at least 64 KiB.");
+        }
+
+        if (MaxResponseBytes > MaxResponseBytesLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, $"The response size limit must be at most {MaxResponseBytesLimit} bytes (2047 MiB): a response is read into one array before it is parsed.");
         }
 
         if (GroupMembersPageSize is < 1 or > OktaPageLimits.MaxGroupMembers)

@@ -277,8 +277,8 @@ internal sealed class OktaRequestSender : IDisposable
         }
     }
 
-    /// <summary>The most of one body the client reads: the configured limit, or what one array can hold if that is less.</summary>
-    private int ResponseLimit => (int)Math.Min(_options.MaxResponseBytes, Array.MaxLength);
+    /// <summary>The most of one body the client reads (validated to fit one array: <see cref="OktaClientOptions.MaxResponseBytesLimit"/>).</summary>
+    private int ResponseLimit => (int)_options.MaxResponseBytes;
 
     private OktaResponseTooLargeException TooLarge(OktaRequest request) => new(request.Description, ResponseLimit);
 
