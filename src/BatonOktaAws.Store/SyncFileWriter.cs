@@ -180,8 +180,8 @@ public sealed partial class SyncFileWriter : IDisposable
     /// <summary>
     /// Every user of one app with the app's assigned groups and mapped groups they belong to, in user-id order
     /// and in chunks, so deriving access never holds more than one chunk (and the caller may write between chunks).
-    /// The app's groups are read once: every user in one of them is handed the same record, so a caller may keep
-    /// what it works out per group (or per set of groups) by reference.
+    /// The app's groups are read once (their roles parsed once) and every user in one of them is handed the same
+    /// record; each user's memberships are read as group ids only.
     /// </summary>
     public IEnumerable<IReadOnlyList<AppUserMemberships>> AppUsersWithMemberships(string appId, int chunkSize)
     {
@@ -395,10 +395,8 @@ public sealed partial class SyncFileWriter : IDisposable
         }
     }
 
-    private static AppGroupRecord ReadAppGroup(SqliteDataReader r) => ReadAppGroup(r, 0);
-
-    private static AppGroupRecord ReadAppGroup(SqliteDataReader r, int first) =>
-        new(r.GetString(first), r.GetString(first + 1), r.IsDBNull(first + 2) ? null : r.GetInt32(first + 2), RolesJson.Read(r.GetString(first + 3)), SqliteFiles.Text(r, first + 4));
+    private static AppGroupRecord ReadAppGroup(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), RolesJson.Read(r.GetString(3)), SqliteFiles.Text(r, 4));
 
     private List<AppUserRecord> ReadAppUsers(string appId, string after, int limit) =>
         SqliteFiles.Query(

@@ -134,11 +134,12 @@ internal sealed class DeriveAccessPhase
 
     /// <summary>
     /// What the rules give a user with this assignment and these groups. Tens of thousands of users share a handful
-    /// of such combinations, so each is worked out once (the groups' records are the same objects for every user,
-    /// <see cref="SyncFileWriter.AppUsersWithMemberships"/>) and the entitlement and source records with it.
+    /// of such combinations, so each is worked out once, the entitlement and source records with it. A group id
+    /// stands for the group's roles and priority: within one app's derivation they are the same for every user.
     /// </summary>
     private DerivedAccess DeriveFor(bool direct, AssignmentRoles ownRoles, IReadOnlyList<AppGroupRecord> assignedGroups, IReadOnlyList<MappedGroupRecord> mappedGroups)
     {
+        // Parsed role names and Okta ids hold no control characters, so these separators cannot be part of one.
         var key = new StringBuilder(direct ? "U" : "G");
         foreach (var role in ownRoles.SamlRoles)
         {
@@ -228,11 +229,19 @@ internal sealed class DeriveAccessPhase
     /// </summary>
     private AssignmentRoles Roles(IReadOnlyList<string> samlRoles, string? role)
     {
-        var key = string.Join('\u001f', samlRoles) + "\u001e" + role;
-        if (!_profiles.TryGetValue(key, out var roles))
+        // Each value length-prefixed: the names are as Okta stored them, so a separator could be part of one.
+        var key = new StringBuilder();
+        foreach (var name in samlRoles)
+        {
+            key.Append(name.Length).Append(':').Append(name);
+        }
+
+        key.Append(role is null ? "-" : $"={role.Length}:{role}");
+        var text = key.ToString();
+        if (!_profiles.TryGetValue(text, out var roles))
         {
             roles = AssignmentRoles.FromProfile(samlRoles, role);
-            Remember(_profiles, key, roles);
+            Remember(_profiles, text, roles);
         }
 
         return roles;

@@ -138,6 +138,31 @@ public sealed class LiteralAccessRulesTests
         Assert.Equal(Sorted(warnings), Sorted(result.Warnings));
     }
 
+    /// <summary>
+    /// Deriving works each distinct profile out once; a profile whose one unusable name holds what looks like two
+    /// usable ones joined by a control character must not be taken for the profile with those two (it gives nothing).
+    /// </summary>
+    [Fact]
+    public async Task RunAsync_UnusableRoleNameLookingLikeTwoJoinedNames_GivesNothingAfterAUserWithThoseTwo()
+    {
+        const string Sam = "00uliteralsam0000002";
+        var fixture = SingleAccount(joinAllRoles: false);
+        fixture.Users.Add(new FixtureUser { Id = Sam, Login = "sam@literal.example" });
+        fixture.Apps[0].UserAssignments.Add(new FixtureUserAssignment { UserId = Pat, SamlRoles = ["Billing", "ReadOnly"] });
+        fixture.Apps[0].UserAssignments.Add(new FixtureUserAssignment { UserId = Sam, SamlRoles = ["Billing\u001fReadOnly"] });
+        await using var simulator = await TestSimulator.StartAsync(fixture.ToState());
+        using var harness = new SyncHarness(simulator);
+
+        await harness.SyncAsync(appId: SingleAccountApp);
+
+        ExpectedRow[] expected =
+        [
+            new(Pat, PatLogin, "ACTIVE", Account, "Billing", "direct", SingleAccountApp),
+            new(Pat, PatLogin, "ACTIVE", Account, "ReadOnly", "direct", SingleAccountApp),
+        ];
+        Assert.Equal(ExpectedAccess.Normalize(expected), harness.AccessRows());
+    }
+
     // ---- Group mapping: Okta's documented filters and group names ----
 
     /// <summary>
