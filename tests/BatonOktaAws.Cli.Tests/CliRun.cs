@@ -56,13 +56,17 @@ internal static class CliRun
     }
 
     /// <summary>Starts the built executable with only these BATON_ variables, output redirected.</summary>
-    public static Process StartProcess(IReadOnlyDictionary<string, string?> variables, params string[] args)
+    public static Process StartProcess(IReadOnlyDictionary<string, string?> variables, params string[] args) =>
+        StartProcess(variables, interruptible: false, args);
+
+    /// <summary>Starts the built executable with only these BATON_ variables, output redirected.</summary>
+    /// <param name="interruptible">Whether SIGINT must reach it (<see cref="InterruptibleProcess"/>).</param>
+    public static Process StartProcess(IReadOnlyDictionary<string, string?> variables, bool interruptible, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll"), .. args];
+        var start = interruptible ? InterruptibleProcess.StartInfo("dotnet", arguments) : new ProcessStartInfo("dotnet", arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BATON_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key);

@@ -63,7 +63,7 @@ public sealed class InterruptTests : IDisposable
         await using var simulator = await TestSimulator.StartAsync(OrgGenerator.Generate(OrgShape.Small));
         simulator.Faults.Install(new FaultPlan { HoldFrom = 1 });
         var variables = CliRun.Variables(simulator, _temp.File("sync.db")).ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
-        using var process = CliRun.StartProcess(variables, "sync");
+        using var process = CliRun.StartProcess(variables, interruptible: true, "sync");
         var stderr = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var stopping = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.ErrorDataReceived += (_, e) =>
@@ -102,6 +102,7 @@ public sealed class InterruptTests : IDisposable
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
         kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     /// <summary>Waits until the simulator holds a request of the run; fails if the run ends first.</summary>

@@ -1,3 +1,4 @@
+using BatonOktaAws.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -94,11 +95,7 @@ public sealed class ControlAndProcessTests
     public async Task StandaloneProcess_TerminationSignal_StopsServingAndExitsZero(string signal, string signalName)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "okta-simulator.dll");
-        // A shell's background job starts with SIGINT ignored, and an ignored signal stays ignored across exec;
-        // a terminal's Ctrl+C reaches a process that has it at its default, so give the simulator that.
-        var start = SigIntIgnoredHere()
-            ? new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", dll, "--demo", "--port", "0"])
-            : new ProcessStartInfo("dotnet", [dll, "--demo", "--port", "0"]);
+        var start = InterruptibleProcess.StartInfo("dotnet", [dll, "--demo", "--port", "0"]);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.Environment["OKTA_SIMULATOR_API_TOKEN"] = "standalone-token";
@@ -195,14 +192,6 @@ public sealed class ControlAndProcessTests
 
         Assert.Equal(2, process.ExitCode);
         Assert.Contains("OKTA_SIMULATOR_API_TOKEN", error, StringComparison.Ordinal);
-    }
-
-    /// <summary>SigIgn in /proc/self/status is a hex mask; bit 1 is signal 2, SIGINT.</summary>
-    private static bool SigIntIgnoredHere()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
-        return line is not null
-            && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0x2) != 0;
     }
 
     [Fact]
