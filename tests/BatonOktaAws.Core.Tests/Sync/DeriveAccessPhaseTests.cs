@@ -1,59 +1,69 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using BatonOktaAws.Core.Aws;
+using BatonOktaAws.Core.Okta.Models;
+using BatonOktaAws.Core.Sync;
+using BatonOktaAws.Store;
+using BatonOktaAws.Store.Model;
 using BatonOktaAws.TestSupport;
-using OktaSimulator.Fixtures;
 
 namespace BatonOktaAws.Core.Tests.Sync;
 
-/// <summary>Deriving access end to end where its shortcuts could show: combinations worked out once, and forgotten.</summary>
-public sealed class DeriveAccessPhaseTests
+/// <summary>The derive phase on a real partial sync file, for what the simulator (always consistent) cannot show.</summary>
+public sealed class DeriveAccessPhaseTests : IDisposable
 {
-    private const string App = "0oaderivecacheaws001";
-    private const string Account = "444455556666";
+    private const string AppId = "0oaderive00000000001";
+    private readonly TempDirectory _temp = new();
 
-    /// <summary>
-    /// Each distinct profile and combination of groups is worked out once and kept up to 4,096 of them; an org where
-    /// more users differ than that starts over. Every user must still get exactly their own roles, before and after.
-    /// </summary>
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
-    public async Task RunAsync_MoreDistinctDirectProfilesThanKept_GivesEveryUserTheirOwnRoles()
+    public void Run_OktaReportsAProfileOtherThanTheMembershipsGive_WarnsNamingTheUserAndBothValues()
     {
-        const int users = 4_500;
-        var fixture = new OrgFixture
+        using var writer = SyncFileWriter.Start(new SyncFilePaths(_temp.File("sync.db")), new SyncRunStart("t", "https://x.okta.com", AppId, DateTimeOffset.UnixEpoch, "{}"), resume: false);
+        using (var batch = writer.BeginBatch())
         {
-            Groups = [new FixtureGroup { Id = "00gderivecachegrp001", Name = "Everyone", Members = [] }],
-            Apps =
-            [
-                new FixtureApp
-                {
-                    Id = App,
-                    SettingsApp = new JsonObject { ["identityProviderArn"] = $"arn:aws:iam::{Account}:saml-provider/Okta", ["joinAllRoles"] = true },
-                },
-            ],
-        };
-        fixture.Apps[0].GroupAssignments.Add(new FixtureGroupAssignment { GroupId = "00gderivecachegrp001", Priority = 0, SamlRoles = ["Shared"] });
-        var expected = new List<ExpectedRow>();
-        for (var i = 0; i < users; i++)
-        {
-            var id = "00uderivecache" + i.ToString("D6", CultureInfo.InvariantCulture);
-            var login = $"user{i}@derive.example";
-            var role = "Role" + i.ToString(CultureInfo.InvariantCulture);
-            fixture.Users.Add(new FixtureUser { Id = id, Login = login });
-            fixture.Apps[0].UserAssignments.Add(new FixtureUserAssignment { UserId = id, SamlRoles = [role] });
-            expected.Add(new(id, login, "ACTIVE", Account, role, "direct", App));
-            if (i % 2 == 0)
+            batch.PutAppGroup(new AppGroupRecord(AppId, "00gadmins", 0, ["Admin"], null));
+            batch.PutAppGroup(new AppGroupRecord(AppId, "00gdevs", 1, ["Developer"], null));
+
+            // Okta says the user's winning group is Devs, but the memberships read put them in Admins too.
+            batch.PutAppUser(new AppUserRecord(AppId, "00ustale", "GROUP", ["Developer"], null));
+            batch.PutAppUser(new AppUserRecord(AppId, "00ufine", "GROUP", ["Admin"], null));
+            foreach (var (group, user) in new[] { ("00gadmins", "00ustale"), ("00gdevs", "00ustale"), ("00gadmins", "00ufine") })
             {
-                // Every other user also holds the group's role (joinAllRoles): combinations of own roles and groups.
-                fixture.Groups[0].Members.Add(id);
-                expected.Add(new(id, login, "ACTIVE", Account, "Shared", "group:00gderivecachegrp001", App));
+                batch.AddGrant(new GrantRecord($"group:{group}:member:user:{user}", $"group:{group}:member", "group", group, "user", user), string.Empty, "direct");
             }
+
+            batch.Commit();
         }
 
-        await using var simulator = await TestSimulator.StartAsync(fixture.ToState());
-        using var harness = new SyncHarness(simulator);
+        new DeriveAccessPhase(writer, App()).Run(writer.Checkpoints(), () => { }, CancellationToken.None);
 
-        await harness.SyncAsync(appId: App);
+        var warning = Assert.Single(writer.Warnings());
+        Assert.Equal(("okta-profile-differs", AppId, "user", "00ustale"), (warning.Code, warning.AppId, warning.SubjectType, warning.SubjectId));
+        Assert.Contains("Okta reports user 00ustale", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("with samlRoles [Developer], but their group memberships give samlRoles [Admin]", warning.Message, StringComparison.Ordinal);
+    }
 
-        Assert.Equal(ExpectedAccess.Normalize(expected), harness.AccessRows());
+    [Fact]
+    public void Run_Twice_WritesItsWarningsOnce()
+    {
+        using var writer = SyncFileWriter.Start(new SyncFilePaths(_temp.File("sync.db")), new SyncRunStart("t", "https://x.okta.com", AppId, DateTimeOffset.UnixEpoch, "{}"), resume: false);
+        using (var batch = writer.BeginBatch())
+        {
+            batch.PutAppUser(new AppUserRecord(AppId, "00udirect", "USER", ["NotInTheList"], null));
+            batch.Commit();
+        }
+
+        new DeriveAccessPhase(writer, App()).Run(writer.Checkpoints(), () => { }, CancellationToken.None);
+        new DeriveAccessPhase(writer, App()).Run(writer.Checkpoints(), () => { }, CancellationToken.None);
+
+        Assert.Equal(["role-not-in-role-list"], writer.Warnings().Select(w => w.Code));
+    }
+
+    private static AwsAppContext App()
+    {
+        using var settings = JsonDocument.Parse("""{"identityProviderArn":"arn:aws:iam::111122223333:saml-provider/Okta"}""");
+        var app = new OktaApplication { Id = AppId, Name = "amazon_aws", Label = "AWS", Status = "ACTIVE" };
+        return new AwsAppContext(app, AwsAppSettings.Parse(settings.RootElement.Clone(), AppId), false, [SamlRole.Parse("Admin"), SamlRole.Parse("Developer")], [], "{}");
     }
 }
