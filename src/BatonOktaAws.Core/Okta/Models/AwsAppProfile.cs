@@ -93,8 +93,9 @@ internal sealed class AwsAppProfileConverter : JsonConverter<AwsAppProfile>
                     }
                     else if (reader.TokenType != JsonTokenType.Null)
                     {
+                        var itemKind = Kind(reader.TokenType);
                         using var item = JsonDocument.ParseValue(ref reader);
-                        (problems ??= []).Add($"samlRoles holds {Kind(item.RootElement.ValueKind)} {Shorten(item.RootElement.GetRawText())}, not a role name");
+                        (problems ??= []).Add($"samlRoles holds {itemKind} {Shorten(item.RootElement.GetRawText())}, not a role name");
                     }
                 }
 
@@ -178,16 +179,6 @@ internal sealed class AwsAppProfileConverter : JsonConverter<AwsAppProfile>
         JsonTokenType.String => "a string",
         JsonTokenType.Number => "a number",
         JsonTokenType.True or JsonTokenType.False => "a boolean",
-        _ => "null",
-    };
-
-    private static string Kind(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
 

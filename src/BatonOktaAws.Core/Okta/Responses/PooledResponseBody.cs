@@ -68,10 +68,7 @@ internal sealed class PooledResponseBody : IDisposable
     {
         if (_buffer.Length > 0)
         {
-            // The shared pool hands the array to any later renter in the process: wipe what was read (an app's
-            // settings may hold AWS keys) rather than leave it there. About 30 µs for a page of 600 KB.
-            _buffer.AsSpan(0, _length).Clear();
-            ArrayPool<byte>.Shared.Return(_buffer);
+            WipeAndReturn(_buffer, _length);
             _buffer = [];
         }
 
@@ -93,9 +90,18 @@ internal sealed class PooledResponseBody : IDisposable
 
         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(2L * _length, UnannouncedFirstBytes), limit));
         _buffer.AsSpan(0, _length).CopyTo(larger);
-        _buffer.AsSpan(0, _length).Clear();
-        ArrayPool<byte>.Shared.Return(_buffer);
+        WipeAndReturn(_buffer, _length);
         _buffer = larger;
         return true;
+    }
+
+    /// <summary>
+    /// The shared pool hands the array to any later renter in the process: wipe what was read (an app's settings
+    /// may hold AWS keys) rather than leave it there. About 30 µs for a page of 600 KB.
+    /// </summary>
+    private static void WipeAndReturn(byte[] buffer, int used)
+    {
+        buffer.AsSpan(0, used).Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 }
