@@ -335,6 +335,8 @@ public static class SyncFileSchema
         ) WITHOUT ROWID;
 
         -- Who can assume which AWS role, through which app, and through what — for every sync in the file.
+        -- g.resource_type is the entitlement's (e.resource_type); filtering on both lets SQLite skip group memberships
+        -- from grants_by_principal instead of looking each one up.
         CREATE VIEW aws_role_access_history (sync_id, user_id, login, user_status, app_id, app_label, account_id, role, source) AS
         SELECT g.sync_id, u.id, u.login, u.status, s.app_id, a.label, e.resource_id, e.slug, s.source
         FROM grants g
@@ -342,7 +344,7 @@ public static class SyncFileSchema
         JOIN entitlements e  ON e.sync_id = g.sync_id AND e.id = g.entitlement_id
         JOIN resources u     ON u.sync_id = g.sync_id AND u.resource_type = 'user' AND u.id = g.principal_id
         LEFT JOIN aws_apps a ON a.sync_id = g.sync_id AND a.app_id = s.app_id
-        WHERE g.principal_type = 'user' AND e.resource_type = 'account';
+        WHERE g.principal_type = 'user' AND g.resource_type = 'account' AND e.resource_type = 'account';
 
         -- The SQL twin of `baton-okta-aws access`: the same, for the latest finished sync.
         CREATE VIEW aws_role_access (user_id, login, user_status, app_id, app_label, account_id, role, source) AS

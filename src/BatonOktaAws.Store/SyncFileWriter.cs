@@ -310,6 +310,8 @@ public sealed partial class SyncFileWriter : IDisposable
 
     private SyncCounts Count()
     {
+        // Deriving built it already, unless no app was derived by this run (the count reads it).
+        BuildIndex(SyncFileSchema.GrantsByPrincipal);
         long Scalar(string sql) => SqliteFiles.Scalar(_db, sql.Replace("$sync", SyncId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         return new SyncCounts(
             Scalar("SELECT COUNT(*) FROM aws_apps WHERE sync_id = $sync"),
@@ -318,9 +320,23 @@ public sealed partial class SyncFileWriter : IDisposable
             Scalar("SELECT COUNT(*) FROM resources WHERE sync_id = $sync AND resource_type = 'account'"),
             Scalar("SELECT COUNT(*) FROM entitlements WHERE sync_id = $sync"),
             Scalar("SELECT COUNT(*) FROM grants WHERE sync_id = $sync"),
-            Scalar("SELECT COUNT(*) FROM aws_role_access_history WHERE sync_id = $sync"),
+            Scalar(AccessRowCount),
             Scalar("SELECT COUNT(*) FROM sync_warnings WHERE sync_id = $sync"));
     }
+
+    /// <summary>
+    /// How many rows <c>aws_role_access_history</c> has for this sync, counted without its joins for names and labels:
+    /// a grant's <c>resource_type</c> is its entitlement's, so the user grants on accounts and their sources are the
+    /// rows, as long as the user is one of the sync's users. Read from <c>grants_by_principal</c> alone (it holds
+    /// every column needed); counting through the view looked every grant up again and took 0.65 s at 60,000 users.
+    /// </summary>
+    private const string AccessRowCount = """
+        SELECT COUNT(*)
+        FROM grants g INDEXED BY grants_by_principal
+        JOIN grant_sources s ON s.sync_id = g.sync_id AND s.grant_id = g.id
+        JOIN resources u ON u.sync_id = g.sync_id AND u.resource_type = 'user' AND u.id = g.principal_id
+        WHERE g.sync_id = $sync AND g.principal_type = 'user' AND g.resource_type = 'account'
+        """;
 
     private static SyncFileWriter ResumePartial(SyncFilePaths paths, SyncRunStart run)
     {

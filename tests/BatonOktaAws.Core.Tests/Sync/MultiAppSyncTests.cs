@@ -67,6 +67,7 @@ public sealed class MultiAppSyncTests
         Assert.Equal([Prod, Staging, Mapping], result.Apps.Select(a => a.AppId).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(simulator.Requests.Entries, e => e.Path.Contains(Retired, StringComparison.Ordinal) || e.Path.Contains("0oademobookmark00002", StringComparison.Ordinal));
         Assert.Equal(3, result.Counts.Accounts);
+        Assert.Equal(DemoAccess.Length, result.Counts.AccessRows);
     }
 
     [Fact]
@@ -167,6 +168,7 @@ public sealed class MultiAppSyncTests
         var result = await harness.SyncAsync(appId: "all");
 
         Assert.Equal(ExpectedAccess.FromAllApps(state), harness.AccessRows());
+        Assert.Equal(harness.AccessRows().Count, result.Counts.AccessRows);
         Assert.Equal(6, result.Apps.Count);
         Assert.Contains(result.Apps, a => a.Mode == "group-mapping");
         Assert.InRange(result.Requests, MinimumRequests(state), MinimumRequests(state) + 2);
