@@ -27,10 +27,11 @@ public static class SyncFileSchema
     /// <summary>
     /// Who holds what, by principal: deriving access looks up each app user's memberships here. Like the other
     /// secondary indexes it is not in <see cref="Create"/>: a sync builds it once the lists are written (one sorted
-    /// build costs far less than keeping it in step through a few hundred thousand inserts in Okta's order).
+    /// build costs far less than keeping it in step through a few hundred thousand inserts in Okta's order). It
+    /// holds <c>resource_id</c> so that a user's groups are read from the index alone, once per app derived.
     /// </summary>
     internal static readonly SecondaryIndex GrantsByPrincipal =
-        new("grants_by_principal", "CREATE INDEX grants_by_principal ON grants (sync_id, principal_type, principal_id, resource_type)");
+        new("grants_by_principal", "CREATE INDEX grants_by_principal ON grants (sync_id, principal_type, principal_id, resource_type, resource_id)");
 
     /// <summary>The secondary indexes every finished sync file has; a sync builds them as it completes (see <see cref="GrantsByPrincipal"/>).</summary>
     internal static readonly SecondaryIndex[] SecondaryIndexes =

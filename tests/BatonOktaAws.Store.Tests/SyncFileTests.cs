@@ -426,7 +426,7 @@ public sealed class SyncFileTests : IDisposable
         Assert.Equal(
             [
                 "CREATE INDEX grants_by_entitlement ON grants (sync_id, entitlement_id)",
-                "CREATE INDEX grants_by_principal ON grants (sync_id, principal_type, principal_id, resource_type)",
+                "CREATE INDEX grants_by_principal ON grants (sync_id, principal_type, principal_id, resource_type, resource_id)",
                 "CREATE INDEX resources_by_login ON resources (login COLLATE NOCASE) WHERE login IS NOT NULL",
                 "CREATE INDEX sync_warnings_by_sync ON sync_warnings (sync_id)",
             ],
