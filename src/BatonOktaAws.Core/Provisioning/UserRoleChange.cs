@@ -111,8 +111,9 @@ internal static class UserRoleChange
             return Step.Nothing(ProvisioningOutcome.AlreadyRevoked);
         }
 
-        var throughGroups = (await RolesThroughGroupsAsync(appUser, userId, context, app, cancellationToken).ConfigureAwait(false))
-            .GetValueOrDefault(role.Name) ?? [];
+        var groups = await AssignedGroupsOfUserAsync(userId, app.AppId, context, cancellationToken).ConfigureAwait(false);
+        var reaching = GroupRoles(direct, groups, app);
+        var throughGroups = reaching.GetValueOrDefault(role.Name) ?? [];
         if (direct && DefaultRoleRule.BlocksRevoke(roles, defaultRole, role.Name) is { } blocked)
         {
             throw new ProvisioningException($"{who}'s direct assignment in {app.Describe()}: {blocked}");
@@ -120,8 +121,20 @@ internal static class UserRoleChange
 
         if (direct && roles.Contains(role.Name, StringComparer.Ordinal))
         {
-            var warning = throughGroups.Count > 0 ? $"{who} still has {role} through {Describe(throughGroups)}." : null;
-            return Step.Writing(WriteKind.Update, RoleSet.Without(roles, role.Name), warning);
+            var remaining = RoleSet.Without(roles, role.Name);
+            List<string> warnings = throughGroups.Count > 0 ? [$"{who} still has {role} through {Describe(throughGroups)}."] : [];
+            // An emptied direct assignment stays: the safe outcome (a revoke never hands out what it hid), said out loud.
+            // Hidden: what the groups would give were it not for the direct assignment (nothing more with joinAllRoles on).
+            if (remaining.Count == 0
+                && GroupRoles(direct: false, groups, app).Where(r => !reaching.ContainsKey(r.Key)).ToList() is { Count: > 0 } hidden)
+            {
+                warnings.Add(
+                    $"{who}'s direct assignment in {app.Describe()} now holds no samlRoles, and while it exists it hides " +
+                    string.Join("; ", hidden.Select(h => $"{h.Key} from {Describe(h.Value)}")) +
+                    " (a direct assignment wins over groups unless joinAllRoles is on); remove the assignment in Okta if those should apply.");
+            }
+
+            return new Step(null, WriteKind.Update, remaining, warnings);
         }
 
         if (throughGroups.Count > 0)
@@ -170,18 +183,19 @@ internal static class UserRoleChange
     }
 
     /// <summary>Each role the access rules give this user through assigned groups, with those groups.</summary>
-    private static async Task<Dictionary<string, List<GroupRef>>> RolesThroughGroupsAsync(OktaAppUser appUser, string userId, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, List<GroupRef>>> RolesThroughGroupsAsync(OktaAppUser appUser, string userId, ProvisioningContext context, AwsAppContext app, CancellationToken cancellationToken) =>
+        GroupRoles(appUser.Scope == OktaAppUser.UserScope, await AssignedGroupsOfUserAsync(userId, app.AppId, context, cancellationToken).ConfigureAwait(false), app);
+
+    /// <summary>Each role the access rules give a user in these assigned groups, with or without a direct assignment of no roles.</summary>
+    private static Dictionary<string, List<GroupRef>> GroupRoles(bool direct, List<(string Id, string Name, OktaAppGroupAssignment Assignment)> groups, AwsAppContext app)
     {
-        var groups = await AssignedGroupsOfUserAsync(userId, app.AppId, context, cancellationToken).ConfigureAwait(false);
         var assigned = groups
             .Select(g => new AssignedGroup(
                 g.Id,
                 g.Assignment.Priority,
 AssignmentRoles.FromProfile(g.Assignment.Profile?.SamlRoles, g.Assignment.Profile?.Role)))
             .ToList();
-        var assignment = appUser.Scope == OktaAppUser.UserScope
-            ? new AppAssignment(true, AssignmentRoles.None)
-            : AppAssignment.ThroughGroups;
+        var assignment = direct ? new AppAssignment(true, AssignmentRoles.None) : AppAssignment.ThroughGroups;
         var names = groups.ToDictionary(g => g.Id, g => g.Name, StringComparer.Ordinal);
         return new AwsAccessRules(app.Settings, app.SamlRolesUnion)
             .Resolve(assignment, assigned, [])

@@ -1,3 +1,4 @@
+using BatonOktaAws.Core.Aws;
 using BatonOktaAws.Core.Provisioning;
 using BatonOktaAws.TestSupport;
 using OktaSimulator.Fixtures;
@@ -197,6 +198,46 @@ public sealed class ProvisionerTests
         var after = await h.SyncedAccessAsync();
         Assert.Equal([new ExpectedRow(Heidi, "heidi@acme.example", "ACTIVE", Account, "ReadOnly", "direct", AwsApp)], before.Except(after));
         Assert.Empty(after.Except(before));
+    }
+
+    /// <summary>
+    /// alice's direct assignment ([Billing]) hides what AWS Admins gives her (no joinAllRoles): taking Billing away
+    /// leaves an empty direct assignment, which still hides Admin. That is the safe outcome (a revoke must not hand
+    /// out the group's roles), but the person revoking is told, with what to do if Admin is meant to apply.
+    /// </summary>
+    [Fact]
+    public async Task Revoke_LastDirectRoleOfAUserWhoseGroupRolesItHides_RevokesAndSaysTheGroupRolesStayHidden()
+    {
+        await using var h = await ProvisioningHarness.StartAsync(OrgFixture.Demo().ToState());
+        var before = await h.SyncedAccessAsync();
+
+        var result = await h.RunOneAsync(ChangeParser.Revoke($"account:{Account}:Billing:user:{Alice}"));
+
+        Assert.Equal(ProvisioningOutcome.Revoked, result.Outcome);
+        Assert.Contains(result.Warnings, w => w.Contains(
+            $"direct assignment in 'Amazon Web Services (production)' ({AwsApp}) now holds no samlRoles, and while it exists it hides Admin from group 'AWS Admins' ({Admins})",
+            StringComparison.Ordinal));
+        var after = await h.SyncedAccessAsync();
+        Assert.Equal([new ExpectedRow(Alice, "alice@acme.example", "ACTIVE", Account, "Billing", "direct", AwsApp)], before.Except(after));
+        Assert.Empty(after.Except(before));
+    }
+
+    /// <summary>With joinAllRoles on (staging) the groups' roles reach a direct user anyway: nothing is hidden, nothing to warn about.</summary>
+    [Fact]
+    public async Task Revoke_LastDirectRoleWithJoinAllRoles_KeepsTheGroupRolesWithoutAHiddenRolesWarning()
+    {
+        const string staging = "0oademoaws0000000002";
+        const string ivan = "00udemoivan000000009";
+        await using var h = await ProvisioningHarness.StartAsync(OrgFixture.Demo().ToState());
+        var before = await h.SyncedAccessOfAllAppsAsync();
+
+        var result = await h.RunOneAsync(ChangeParser.Revoke($"account:210987654321:Developer:user:{ivan}"), o => o with { Apps = AppSelection.Of(staging) });
+
+        Assert.True(result.Outcome == ProvisioningOutcome.Revoked, result.Error);
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("hides", StringComparison.Ordinal));
+        var after = await h.SyncedAccessOfAllAppsAsync();
+        Assert.Equal([new ExpectedRow(ivan, "ivan@acme.example", "ACTIVE", "210987654321", "Developer", "direct", staging)], before.Except(after));
+        Assert.Contains(after, r => r.UserId == ivan && r.Role == "ReadOnly");
     }
 
     [Fact]
