@@ -29,4 +29,24 @@ internal static class RolesJson
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.EnumerateArray().Select(e => e.GetString() ?? string.Empty)];
     }
+
+    /// <summary>
+    /// Reads for one query over app users: most users hold one of a few samlRoles lists (often none), so each
+    /// distinct list is parsed once and its users share it (the lists are read-only).
+    /// </summary>
+    public sealed class Shared
+    {
+        private readonly Dictionary<string, IReadOnlyList<string>> _read = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<string> Read(string json)
+        {
+            if (!_read.TryGetValue(json, out var roles))
+            {
+                roles = RolesJson.Read(json);
+                _read.Add(json, roles);
+            }
+
+            return roles;
+        }
+    }
 }

@@ -414,27 +414,14 @@ public sealed partial class SyncFileWriter : IDisposable
     private static AppGroupRecord ReadAppGroup(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), RolesJson.Read(r.GetString(3)), SqliteFiles.Text(r, 4));
 
-    /// <summary>
-    /// A chunk of the app's users in user-id order. Most users hold one of a few samlRoles lists (often none), so each
-    /// distinct list is parsed once per chunk and its users share it (the lists are read-only).
-    /// </summary>
+    /// <summary>A chunk of the app's users in user-id order, each distinct samlRoles list parsed once (<see cref="RolesJson.Shared"/>).</summary>
     private List<AppUserRecord> ReadAppUsers(string appId, string after, int limit)
     {
-        var roles = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var roles = new RolesJson.Shared();
         return SqliteFiles.Query(
             _db,
             "SELECT app_id, user_id, scope, saml_roles, role FROM okta_app_users WHERE sync_id = $sync AND app_id = $app AND user_id > $after ORDER BY user_id LIMIT $limit",
-            r =>
-            {
-                var json = r.GetString(3);
-                if (!roles.TryGetValue(json, out var samlRoles))
-                {
-                    samlRoles = RolesJson.Read(json);
-                    roles.Add(json, samlRoles);
-                }
-
-                return new AppUserRecord(r.GetString(0), r.GetString(1), r.GetString(2), samlRoles, SqliteFiles.Text(r, 4));
-            },
+            r => new AppUserRecord(r.GetString(0), r.GetString(1), r.GetString(2), roles.Read(r.GetString(3)), SqliteFiles.Text(r, 4)),
             ("$sync", SyncId),
             ("$app", appId),
             ("$after", after),

@@ -112,10 +112,14 @@ public sealed partial class SyncView
         r => new AdminRoleResourceRecord(r.GetString(0), r.GetString(1), SqliteFiles.Text(r, 2)),
         _sync);
 
-    public IReadOnlyList<AppUserRecord> AppUsers() => _file.Query(
-        "SELECT app_id, user_id, scope, saml_roles, role FROM okta_app_users WHERE sync_id = $sync ORDER BY app_id, user_id",
-        r => new AppUserRecord(r.GetString(0), r.GetString(1), r.GetString(2), RolesJson.Read(r.GetString(3)), SqliteFiles.Text(r, 4)),
-        _sync);
+    public IReadOnlyList<AppUserRecord> AppUsers()
+    {
+        var roles = new RolesJson.Shared();
+        return _file.Query(
+            "SELECT app_id, user_id, scope, saml_roles, role FROM okta_app_users WHERE sync_id = $sync ORDER BY app_id, user_id",
+            r => new AppUserRecord(r.GetString(0), r.GetString(1), r.GetString(2), roles.Read(r.GetString(3)), SqliteFiles.Text(r, 4)),
+            _sync);
+    }
 
     public IReadOnlyList<AppGroupRecord> AppGroups() => _file.Query(
         "SELECT app_id, group_id, priority, saml_roles, role FROM okta_app_groups WHERE sync_id = $sync ORDER BY app_id, group_id",
