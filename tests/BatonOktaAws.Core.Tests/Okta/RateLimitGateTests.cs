@@ -190,6 +190,29 @@ public sealed class RateLimitGateTests
     }
 
     [Fact]
+    public async Task AcquireAsync_WaitEndsLessThanAMillisecondAhead_WaitsForTheClockInsteadOfSpinning()
+    {
+        // A timer's due time counts in whole milliseconds (TimeProvider's timers, FakeTimeProvider's too): a wait
+        // of 0.5 ms is due at once. Asking again then finds the clock unmoved, so a gate that waits exactly
+        // "until - now" loops without yielding for as long as the clock stands still — forever under a fake clock
+        // that moves only when the client is idle. The spy cancels after many reads so a spinning gate fails here
+        // instead of hanging the suite.
+        using var spinning = new CancellationTokenSource();
+        var time = new ReadCountingTimeProvider(Start, readsBeforeCancel: 1_000, spinning);
+        var gate = new RateLimitGate(time, 0.5, TimeSpan.Zero);
+        var refused = await gate.AcquireAsync(Apps, CancellationToken.None);
+        var wait = gate.Refused(refused, null);
+        time.Advance(wait - TimeSpan.FromTicks(5_000));
+
+        var next = gate.AcquireAsync(Apps, spinning.Token);
+
+        Assert.False(next.IsCompleted, $"AcquireAsync returned after {time.Reads} clock reads without the clock moving.");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True((await next.AsTask().WaitAsync(TimeSpan.FromSeconds(5))).IsProbe);
+        Assert.True(time.Reads < 10, $"{time.Reads} clock reads");
+    }
+
+    [Fact]
     public void RemainingForToken_OtherClientsInTheOrgCount_IsTheSmallerOfOrgRemainingAndTheTokensOwnShareLeft()
     {
         Assert.Equal(50, new RateLimitHeaders(100, 100, 0, null).RemainingForToken(0.5, usedByToken: 0));
@@ -207,7 +230,6 @@ public sealed class RateLimitGateTests
         Assert.Null(Headers(100, 0, resetIn: -1).RetryAfter429(Start));
     }
 
-    /// <summary>Headers as a server whose clock reads <see cref="Start"/> would send them.</summary>
     [Fact]
     public async Task Usage_RequestsSentInTheWindow_CountsThemAgainstTheTokensShareUntilTheWindowResets()
     {
@@ -233,6 +255,26 @@ public sealed class RateLimitGateTests
         Assert.Empty(gate.Usage());
     }
 
+    /// <summary>Headers as a server whose clock reads <see cref="Start"/> would send them.</summary>
     private static RateLimitHeaders Headers(int limit, int remaining, int resetIn, int resetEpochOffset = 0) =>
         new(limit, remaining, Start.ToUnixTimeSeconds() + resetIn + resetEpochOffset, Start);
+
+    /// <summary>A fake clock that counts its reads and, past a number of them, cancels a token (a spy on spinning).</summary>
+    private sealed class ReadCountingTimeProvider(DateTimeOffset start, int readsBeforeCancel, CancellationTokenSource cancel)
+        : FakeTimeProvider(start)
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Interlocked.Increment(ref _reads) == readsBeforeCancel)
+            {
+                cancel.Cancel();
+            }
+
+            return base.GetUtcNow();
+        }
+    }
 }

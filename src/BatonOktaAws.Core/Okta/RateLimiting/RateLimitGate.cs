@@ -64,7 +64,7 @@ public sealed class RateLimitGate
                 var now = _time.GetUtcNow();
                 if (state.WaitUntil is { } until && now < until)
                 {
-                    wait = Task.Delay(until - now, _time, cancellationToken);
+                    wait = Delay(until - now, cancellationToken);
                 }
                 else
                 {
@@ -93,7 +93,7 @@ public sealed class RateLimitGate
                     {
                         var reason = state.TokenCap - state.Used <= 0 ? TokenShareSpent : OrgLimitSpent;
                         started = WaitUntil(state, bucket, state.ResetAt!.Value + Jitter(), reason, now);
-                        wait = Task.Delay(state.WaitUntil!.Value - now, _time, cancellationToken);
+                        wait = Delay(state.WaitUntil!.Value - now, cancellationToken);
                     }
                 }
             }
@@ -310,6 +310,17 @@ public sealed class RateLimitGate
             state.Probe = null;
             probe.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// Waits at least <paramref name="left"/>, rounded up to a whole millisecond: timers count due times in whole
+    /// milliseconds, so a shorter wait would be due at once and the caller would find the clock unmoved and ask
+    /// again — a loop that spins for as long as the clock stands still (forever under a test's fake clock).
+    /// </summary>
+    private Task Delay(TimeSpan left, CancellationToken cancellationToken)
+    {
+        var milliseconds = Math.Ceiling(left.TotalMilliseconds);
+        return Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, milliseconds)), _time, cancellationToken);
     }
 
     private TimeSpan Backoff(int refusals)
