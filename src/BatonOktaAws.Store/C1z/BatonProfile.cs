@@ -19,7 +19,7 @@ public sealed class BatonProfile : IEquatable<BatonProfile>
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, value) in fields)
         {
-            values[name] = JsonSerializer.SerializeToElement(value);
+            values[name] = JsonSerializer.SerializeToElement(value, BatonProfileJsonContext.Default.String);
         }
 
         return new BatonProfile(values);
@@ -50,7 +50,7 @@ public sealed class BatonProfile : IEquatable<BatonProfile>
         return new BatonProfile(values);
     }
 
-    public string ToJson() => JsonSerializer.Serialize(Fields);
+    public string ToJson() => JsonSerializer.Serialize(Fields, BatonProfileJsonContext.Default.IReadOnlyDictionaryStringJsonElement);
 
     public bool Equals(BatonProfile? other) =>
         other is not null

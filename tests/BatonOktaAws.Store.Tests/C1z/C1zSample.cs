@@ -14,7 +14,14 @@ internal sealed class C1zSample
     public static readonly BatonResourceType GroupType = new("group", "Group", [BatonTrait.Group]);
     public static readonly BatonResourceType AccountType = new("account", "AWS Account", [BatonTrait.App]);
 
-    private static readonly JsonSerializerOptions CanonicalJson = new() { WriteIndented = true, Converters = { new ProfileAsJson() } };
+    // Reflection on purpose, for test records only: the test host runs with reflection-based serialization off
+    // by default (as the Native AOT build of the command line does), so it is asked for by name here.
+    private static readonly JsonSerializerOptions CanonicalJson = new()
+    {
+        WriteIndented = true,
+        Converters = { new ProfileAsJson() },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
 
     public IReadOnlyList<BatonResourceType> ResourceTypes { get; } = [UserType, GroupType, AccountType];
 
