@@ -97,13 +97,13 @@ root.SetAction(async (parse, cancellationToken) =>
     using var shutdown = new ShutdownSignal();
     await using var server = await OktaSimulatorServer.StartAsync(options, state, cancellationToken);
     // One JSON line on stdout so a parent process can read where to connect.
-    Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?>
+    Console.WriteLine(new System.Text.Json.Nodes.JsonObject
     {
         ["baseUrl"] = server.BaseAddress.ToString().TrimEnd('/'),
         ["awsAppId"] = state.AwsAppId,
         ["awsApps"] = state.AwsAppIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["users"] = state.Users.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }));
+    }.ToJsonString());
     await Console.Out.FlushAsync(cancellationToken);
     await Console.Error.WriteLineAsync($"okta-simulator: serving {state.Users.Count} users on {server.BaseAddress} (Ctrl+C to stop)");
     try

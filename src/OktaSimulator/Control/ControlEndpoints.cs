@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using OktaSimulator.Http;
@@ -14,25 +15,20 @@ namespace OktaSimulator.Control;
 /// </summary>
 internal static class ControlEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static void Map(WebApplication app, OktaSimulatorServer server)
     {
-        app.MapGet("/_simulator/requests", () => Results.Json(server.Requests.Entries, Json));
+        app.MapGet("/_simulator/requests", () => Results.Json(server.Requests.Entries, ControlJsonContext.Default.IReadOnlyListRequestLogEntry));
 
         app.MapGet("/_simulator/counters", () => Results.Json(
-            new
+            new JsonObject
             {
-                total = server.Requests.Count,
-                byEndpoint = server.Requests.CountByEndpoint(),
-                byStatus = server.Requests.CountByStatus().ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
-                byBucket = server.Requests.CountByBucket(),
-                faultsInjected = server.Faults.Injected,
+                ["total"] = server.Requests.Count,
+                ["byEndpoint"] = Counts(server.Requests.CountByEndpoint()),
+                ["byStatus"] = Counts(server.Requests.CountByStatus()),
+                ["byBucket"] = Counts(server.Requests.CountByBucket()),
+                ["faultsInjected"] = server.Faults.Injected,
             },
-            Json));
+            ControlJsonContext.Default.JsonObject));
 
         app.MapPost("/_simulator/requests/clear", () =>
         {
@@ -42,7 +38,7 @@ internal static class ControlEndpoints
 
         app.MapPut("/_simulator/faults", async (HttpContext context) =>
         {
-            var plan = await JsonSerializer.DeserializeAsync<FaultPlan>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            var plan = await JsonSerializer.DeserializeAsync(context.Request.Body, ControlJsonContext.Default.FaultPlan, context.RequestAborted).ConfigureAwait(false);
             server.Faults.Install(plan ?? FaultPlan.None);
             return Results.NoContent();
         });
@@ -53,19 +49,48 @@ internal static class ControlEndpoints
             lock (state.SyncRoot)
             {
                 return Results.Json(
-                    new
+                    new JsonObject
                     {
-                        groups = state.SortedGroupIds.Select(id => state.Groups[id]).Select(g => new { g.Id, g.Name, g.Type, members = g.Members.ToArray() }),
-                        apps = state.Apps.Values.Select(a => new
+                        ["groups"] = Array(state.SortedGroupIds.Select(id => state.Groups[id]).Select(g => new JsonObject
                         {
-                            a.Id,
-                            a.Name,
-                            directAssignments = a.DirectAssignments.Values.Select(d => new { d.UserId, profile = d.Profile.DeepClone() }),
-                            groupAssignments = a.GroupAssignments.Values.Select(g => new { g.GroupId, g.Priority, profile = g.Profile.DeepClone() }),
-                        }),
+                            ["id"] = g.Id,
+                            ["name"] = g.Name,
+                            ["type"] = g.Type,
+                            ["members"] = Array(g.Members.Select(m => (JsonNode?)m)),
+                        })),
+                        ["apps"] = Array(state.Apps.Values.Select(a => new JsonObject
+                        {
+                            ["id"] = a.Id,
+                            ["name"] = a.Name,
+                            ["directAssignments"] = Array(a.DirectAssignments.Values.Select(d => new JsonObject
+                            {
+                                ["userId"] = d.UserId,
+                                ["profile"] = d.Profile.DeepClone(),
+                            })),
+                            ["groupAssignments"] = Array(a.GroupAssignments.Values.Select(g => new JsonObject
+                            {
+                                ["groupId"] = g.GroupId,
+                                ["priority"] = g.Priority,
+                                ["profile"] = g.Profile.DeepClone(),
+                            })),
+                        })),
                     },
-                    Json);
+                    ControlJsonContext.Default.JsonObject);
             }
         });
     }
+
+    private static JsonObject Counts<TKey>(IReadOnlyDictionary<TKey, int> counts)
+        where TKey : notnull
+    {
+        var json = new JsonObject();
+        foreach (var (key, count) in counts)
+        {
+            json[Convert.ToString(key, CultureInfo.InvariantCulture)!] = count;
+        }
+
+        return json;
+    }
+
+    private static JsonArray Array(IEnumerable<JsonNode?> items) => new([.. items]);
 }

@@ -11,16 +11,6 @@ namespace OktaSimulator.Fixtures;
 /// </summary>
 public sealed class OrgFixture
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-    };
-
     public FixtureOrg? Org { get; set; }
     public List<FixtureUser> Users { get; set; } = [];
     public List<FixtureGroup> Groups { get; set; } = [];
@@ -29,7 +19,7 @@ public sealed class OrgFixture
     public List<FixtureResourceSet> ResourceSets { get; set; } = [];
 
     public static OrgFixture Parse(string json) =>
-        JsonSerializer.Deserialize<OrgFixture>(json, SerializerOptions)
+        JsonSerializer.Deserialize(json, OrgFixtureJsonContext.Default.OrgFixture)
         ?? throw new InvalidDataException("The fixture is empty.");
 
     public static OrgFixture Load(string path) => Parse(File.ReadAllText(path));
@@ -64,7 +54,7 @@ public sealed class OrgFixture
         return paths;
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, OrgFixtureJsonContext.Default.OrgFixture);
 
     /// <summary>Builds the org state; member and assignment references must name users and groups in the fixture.</summary>
     public OrgState ToState(TimeProvider? timeProvider = null)

@@ -213,7 +213,7 @@ public sealed class OrgState
                     {
                         if (seen.Add(role))
                         {
-                            roles.Add(role);
+                            roles.Add((JsonNode)role);
                         }
                     }
                 }

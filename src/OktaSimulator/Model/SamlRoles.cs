@@ -32,7 +32,7 @@ public static class SamlRoles
         var array = new JsonArray();
         foreach (var role in roles)
         {
-            array.Add(role);
+            array.Add((JsonNode)role);
         }
 
         return new JsonObject { [PropertyName] = array };
