@@ -8,8 +8,10 @@ using OktaSimulator.Http;
 
 // Usage (docs/benchmarks.md):
 //   dotnet run -c Release --project bench/BatonOktaAws.Bench -- [--sizes S,M,L,L20] [--modes A,B] [--concurrency 8]
-//       [--group-members-page-size N] [--groups-page-size N] [--repeat N] [--cli path/to/baton-okta-aws.dll --assume-page-sizes M,G]
-//   (without --cli it publishes src/BatonOktaAws.Cli -c Release, ReadyToRun as installed, and measures that)
+//       [--group-members-page-size N] [--groups-page-size N] [--repeat N] [--native]
+//       [--cli path/to/baton-okta-aws.dll-or-native-executable --assume-page-sizes M,G]
+//   (without --cli it publishes src/BatonOktaAws.Cli -c Release, ReadyToRun as installed — or with --native as a
+//   Native AOT executable — and measures that)
 //   dotnet run -c Release --project bench/BatonOktaAws.Bench -- dump <sync file>      (every data table, sorted, for before/after diffs)
 if (args.Length == 2 && args[0] == "dump")
 {
@@ -30,7 +32,7 @@ var sizes = Arg("--sizes", "S,M,L,L20")!.Split(',', StringSplitOptions.RemoveEmp
 var modes = Arg("--modes", "A,B")!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(BenchMode.Named).ToList();
 var concurrency = Number("--concurrency", 8);
 var repeat = Number("--repeat", 1);
-var cli = Arg("--cli", null) ?? await PublishedCli.PublishAsync();
+var cli = Arg("--cli", null) ?? await PublishedCli.PublishAsync(native: args.Contains("--native"));
 var memberPageSize = Arg("--group-members-page-size", null);
 var groupsPageSize = Arg("--groups-page-size", null);
 

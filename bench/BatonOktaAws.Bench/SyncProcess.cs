@@ -9,16 +9,17 @@ internal sealed record SyncRun(int ExitCode, TimeSpan Wall, double CpuSeconds, l
 /// <summary>Runs the real command line as its own process, as cron would: its CPU and memory are its own, not the simulator's.</summary>
 internal static class SyncProcess
 {
-    /// <param name="cli">The <c>baton-okta-aws.dll</c> to run (another build's, to compare before and after).</param>
+    /// <param name="cli">The <c>baton-okta-aws.dll</c> to run with <c>dotnet</c> (another build's, to compare before and after), or a native executable.</param>
     /// <param name="apps">The <c>--aws-okta-app-id</c> value: one app id, or <c>all</c>.</param>
     /// <param name="extraArgs">More sync flags, e.g. page sizes.</param>
     public static async Task<SyncRun> RunAsync(string cli, string domain, string token, string apps, string file, IReadOnlyList<string> extraArgs)
     {
-        var start = new ProcessStartInfo("dotnet", [cli, "sync", "--file", file, "--log-format", "json", "--log-level", "warn", .. extraArgs])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        string[] arguments = ["sync", "--file", file, "--log-format", "json", "--log-level", "warn", .. extraArgs];
+        var start = cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new ProcessStartInfo("dotnet", [cli, .. arguments])
+            : new ProcessStartInfo(cli, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.Environment["BATON_DOMAIN"] = domain;
         start.Environment["BATON_API_TOKEN"] = token;
         start.Environment["BATON_AWS_OKTA_APP_ID"] = apps;

@@ -46,9 +46,19 @@ internal static class CliRun
     };
 
     /// <summary>Runs the built executable as its own process (for exit codes and signals as the OS sees them).</summary>
-    public static async Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string?> variables, params string[] args)
+    public static Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string?> variables, params string[] args) =>
+        WaitAsync(StartProcess(variables, args));
+
+    /// <summary>Runs another build of the command line (e.g. the native executable) as its own process, in <paramref name="workingDirectory"/>.</summary>
+    public static Task<CliResult> RunExecutableAsync(string executable, string workingDirectory, IReadOnlyDictionary<string, string?> variables, params string[] args)
     {
-        using var process = StartProcess(variables, args);
+        var start = new ProcessStartInfo(executable, args) { WorkingDirectory = workingDirectory };
+        return WaitAsync(Start(start, variables));
+    }
+
+    private static async Task<CliResult> WaitAsync(Process started)
+    {
+        using var process = started;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
@@ -65,6 +75,11 @@ internal static class CliRun
     {
         string[] arguments = [Path.Combine(AppContext.BaseDirectory, "baton-okta-aws.dll"), .. args];
         var start = interruptible ? InterruptibleProcess.StartInfo("dotnet", arguments) : new ProcessStartInfo("dotnet", arguments);
+        return Start(start, variables);
+    }
+
+    private static Process Start(ProcessStartInfo start, IReadOnlyDictionary<string, string?> variables)
+    {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BATON_", StringComparison.Ordinal)).ToList())

@@ -33,7 +33,7 @@ internal sealed class DecodedC1z
         message UserTraits { repeated c1.connector.v2.UserTrait items = 1; }
         """;
 
-    private static readonly string ProtoRoot = Path.Combine(RepositoryRoot(), "src", "BatonOktaAws.Store", "C1z", "Protos");
+    private static readonly string ProtoRoot = Path.Combine(RepositoryRoot.Path, "src", "BatonOktaAws.Store", "C1z", "Protos");
     public required IReadOnlyList<JsonElement> SyncRuns { get; init; }
     public required IReadOnlyList<DecodedRow> ResourceTypes { get; init; }
     public required IReadOnlyList<DecodedRow> Resources { get; init; }
@@ -134,18 +134,5 @@ internal sealed class DecodedC1z
             Assert.Equal(blobs.Count, items.Count);
             return items;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "baton-okta-aws.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No baton-okta-aws.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -11,7 +11,7 @@ namespace BatonOktaAws.Store.Tests.C1z;
 /// </summary>
 public sealed class C1zIndependentDecodeTests : IDisposable
 {
-    private static readonly string ProtoRoot = Path.Combine(RepositoryRoot(), "src", "BatonOktaAws.Store", "C1z", "Protos");
+    private static readonly string ProtoRoot = Path.Combine(RepositoryRoot.Path, "src", "BatonOktaAws.Store", "C1z", "Protos");
     private readonly TempDirectory _temp = new();
     private readonly ManualTime _time = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), TimeZoneInfo.Utc);
 
@@ -244,17 +244,4 @@ public sealed class C1zIndependentDecodeTests : IDisposable
                 "c1/connector/v2/annotation_trait.proto", "c1/connector/v2/annotation_grant.proto",
             ],
             blob);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "baton-okta-aws.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No baton-okta-aws.sln above {AppContext.BaseDirectory}.");
-    }
 }
